@@ -1,0 +1,80 @@
+import CGit2
+
+/// An open git repository. Owns its `git_repository` handle and frees it in `deinit`;
+/// the handle never leaves this module.
+public final class Repository {
+    let handle: OpaquePointer
+
+    /// Opens the repository that contains `path`, walking up like git does
+    /// (worktrees and bare repositories included).
+    public static func discover(from path: String) throws(GitError) -> Repository {
+        LibGit2.retain()
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        do {
+            try check(git_repository_discover(&buffer, path, 0, nil), "discovering a repository from \(path)")
+        } catch {
+            LibGit2.release()
+            throw error
+        }
+        let gitDirectory = String(cString: buffer.ptr)
+        LibGit2.release()
+        return try Repository(path: gitDirectory)
+    }
+
+    /// Opens the repository at `path` (its work tree or its git directory).
+    public init(path: String) throws(GitError) {
+        LibGit2.retain()
+        var pointer: OpaquePointer?
+        do {
+            try check(git_repository_open(&pointer, path), "opening repository \(path)")
+        } catch {
+            LibGit2.release()
+            throw error
+        }
+        handle = pointer!
+    }
+
+    deinit {
+        git_repository_free(handle)
+        LibGit2.release()
+    }
+
+    /// The work tree's root (with a trailing `/`), or nil for a bare repository.
+    public var workingDirectory: String? {
+        git_repository_workdir(handle).map { String(cString: $0) }
+    }
+
+    /// The git directory (with a trailing `/`).
+    public var gitDirectory: String { String(cString: git_repository_path(handle)) }
+
+    public var isBare: Bool { git_repository_is_bare(handle) == 1 }
+
+    /// True when the repository is a shallow clone: its history is cut.
+    public var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
+
+    /// The commit `HEAD` points at, or nil on an unborn branch.
+    public func headCommitID() throws(GitError) -> ObjectID? {
+        var oid = git_oid()
+        let code = git_reference_name_to_id(&oid, handle, "HEAD")
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try check(code, "resolving HEAD")
+        return ObjectID(oid)
+    }
+}
+
+/// Pairs `git_libgit2_init` with `git_libgit2_shutdown` (both are reference counted by libgit2).
+enum LibGit2 {
+    static func retain() { git_libgit2_init() }
+    static func release() { git_libgit2_shutdown() }
+
+    /// The linked libgit2's version, e.g. `1.5.1`.
+    static var version: String {
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        git_libgit2_version(&major, &minor, &revision)
+        return "\(major).\(minor).\(revision)"
+    }
+}
+
+/// The version of the libgit2 that modelreg is linked against.
+public var libgit2Version: String { LibGit2.version }

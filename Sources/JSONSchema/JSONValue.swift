@@ -1,0 +1,96 @@
+/// A JSON value. Integers and floating-point numbers are kept apart so that `1` and `1.5` print as
+/// written, but compare equal by mathematical value (`1 == 1.0`), as JSON Schema requires.
+public enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+}
+
+/// A JSON object that remembers the order its keys were written in.
+///
+/// Keys and values live in two parallel arrays, so walking the pairs in order costs no lookups.
+/// Small objects are searched linearly; from `indexThreshold` keys on, a dictionary maps each key
+/// to its position.
+public struct JSONObject: Sendable {
+    public private(set) var keys: [String]
+    /// Values in the order of `keys`.
+    public private(set) var values: [JSONValue]
+    private var positions: [String: Int]
+
+    private static let indexThreshold = 9
+
+    public init() {
+        keys = []
+        values = []
+        positions = [:]
+    }
+
+    public init(_ pairs: [(String, JSONValue)]) {
+        self.init()
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for (key, value) in pairs { self[key] = value }
+    }
+
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// The position of `key` in `keys`, if present.
+    public func position(of key: String) -> Int? {
+        if keys.count < Self.indexThreshold {
+            for index in keys.indices where keys[index] == key { return index }
+            return nil
+        }
+        return positions[key]
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        get { position(of: key).map { values[$0] } }
+        set {
+            let existing = position(of: key)
+            switch (existing, newValue) {
+            case let (index?, value?):
+                values[index] = value
+            case let (nil, value?):
+                appendIfAbsent(key: key, value: value)
+            case let (index?, nil):
+                keys.remove(at: index)
+                values.remove(at: index)
+                rebuildPositions()
+            case (nil, nil):
+                break
+            }
+        }
+    }
+
+    /// Appends `key` with `value` unless the key is already present; returns whether it appended.
+    /// One lookup instead of two, for parsers that reject duplicate keys.
+    @discardableResult
+    public mutating func appendIfAbsent(key: String, value: JSONValue) -> Bool {
+        guard position(of: key) == nil else { return false }
+        keys.append(key)
+        values.append(value)
+        if keys.count == Self.indexThreshold {
+            rebuildPositions()
+        } else if keys.count > Self.indexThreshold {
+            positions[key] = keys.count - 1
+        }
+        return true
+    }
+
+    /// Key/value pairs in insertion order.
+    public var pairs: [(key: String, value: JSONValue)] {
+        keys.indices.map { (keys[$0], values[$0]) }
+    }
+
+    private mutating func rebuildPositions() {
+        positions = [:]
+        guard keys.count >= Self.indexThreshold else { return }
+        positions.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() { positions[key] = index }
+    }
+}

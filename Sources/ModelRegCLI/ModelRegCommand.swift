@@ -1,0 +1,26 @@
+import ArgumentParser
+
+/// The `modelreg` command: the root of every subcommand.
+public struct ModelRegCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "modelreg",
+        abstract: "A git-backed, declarative registry of machine-learning models.",
+        discussion: """
+            Every model is one YAML file in registry/<id>.yaml, validated against schemas/model.schema.json.
+            Exit codes: 0 clean, 1 findings at error severity, 2 modelreg could not do its work, 64 usage.
+            """,
+        version: version,
+        subcommands: [
+            LintCommand.self,
+            VerifyCommand.self,
+            RulesCommand.self,
+            NewCommand.self,
+            ShowCommand.self,
+            ListCommand.self,
+        ]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Finds the registry folder and lists its model files.
+public enum RegistryLocator {
+    /// The nearest `registry/` folder at or above `directory`, like git finds `.git`.
+    public static func find(from directory: String) -> String? {
+        var current = URL(fileURLWithPath: directory).standardizedFileURL.path
+        while true {
+            let candidate = current == "/" ? "/registry" : current + "/registry"
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate
+            }
+            if current == "/" || current.isEmpty { return nil }
+            current = (current as NSString).deletingLastPathComponent
+        }
+    }
+
+    /// The model files in a registry folder (`*.yaml`, and `*.yml` so that the misnamed ones are reported),
+    /// sorted by name; hidden files are skipped.
+    public static func modelFiles(in directory: String) throws(ToolError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw ToolError("cannot read registry folder \(directory): \(error.localizedDescription)")
+        }
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .sorted()
+            .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    /// `path` relative to `base` when that is shorter to read (`registry/x.yaml`, `../registry/x.yaml`), else absolute.
+    public static func displayPath(_ path: String, relativeTo base: String) -> String {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let from = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
+        var common = 0
+        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+        let ups = from.count - common
+        if common <= 1 || ups > 3 { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        let parts = Array(repeating: "..", count: ups) + target[common...]
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+}

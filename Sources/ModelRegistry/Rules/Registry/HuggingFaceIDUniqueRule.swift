@@ -1,0 +1,81 @@
+/// The same upstream model at the same revision is registered once.
+public struct HuggingFaceIDUniqueRule: RegistryRule {
+    public static let description = RuleDescription(
+        id: "huggingface-id-unique",
+        summary: "Two entries with the same `huggingface_id` and `revision` are probably one model registered twice.",
+        rationale: """
+            Two entries for the same weights drift apart over time (one gets locked, the other does not). Register \
+            variants with different revisions, or use aliases. This is a warning because a team may deliberately \
+            serve the same weights under two configurations.
+            """,
+        severity: .warning,
+        scope: .registry,
+        valid: [
+            RuleExample(models: [
+                """
+                schema_version: 1
+                id: e5-large-v2
+                name: E5 large v2
+                type: dense
+                license: mit
+                description: Pinned to one revision.
+                huggingface_id: intfloat/e5-large-v2
+                revision: b322e09026e4ea05f42beadf4d661fb4e101d311
+                """,
+                """
+                schema_version: 1
+                id: e5-large-v2-old
+                name: E5 large v2 (older revision)
+                type: dense
+                license: mit
+                description: Pinned to another revision.
+                huggingface_id: intfloat/e5-large-v2
+                revision: 0f0ae4c2a0bd1c2b1f1f5e40e1b0f3a2d9c8e7f6
+                """,
+            ])
+        ],
+        invalid: [
+            RuleExample(models: [
+                """
+                schema_version: 1
+                id: e5-large-v2
+                name: E5 large v2
+                type: dense
+                license: mit
+                description: The first entry.
+                huggingface_id: intfloat/e5-large-v2
+                """,
+                """
+                schema_version: 1
+                id: e5-large-v2-copy
+                name: E5 large v2 again
+                type: dense
+                license: mit
+                description: The same model, registered again.
+                huggingface_id: ↓intfloat/e5-large-v2
+                """,
+            ])
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
+        var seen: [String: (id: String, location: SourceLocation)] = [:]
+        for document in registry.documents {
+            guard let hub = document.value.member("huggingface_id")?.asString else { continue }
+            let revision = document.value.member("revision")?.asString ?? ""
+            let key = hub.lowercased() + "@" + revision
+            let location = document.location(of: "huggingface_id")
+            if let first = seen[key] {
+                let at = revision.isEmpty ? "" : " at revision \(revision)"
+                findings.append(
+                    document.finding(
+                        Self.self, at: location, "`\(hub)`\(at) is already registered as `\(first.id)`",
+                        notes: [FindingNote(location: first.location, message: "registered here")]))
+            } else {
+                seen[key] = (document.id ?? document.fileStem, location)
+            }
+        }
+    }
+}

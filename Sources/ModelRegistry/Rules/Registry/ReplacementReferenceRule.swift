@@ -1,0 +1,89 @@
+/// A deprecated model points at a live replacement.
+public struct ReplacementReferenceRule: RegistryRule {
+    public static let description = RuleDescription(
+        id: "replacement-reference",
+        summary: "`deprecated.replaced_by` names an existing entry that is not itself deprecated.",
+        rationale: """
+            Users of a deprecated model follow `replaced_by` to migrate; it must lead to a model they can use, in one \
+            step.
+            """,
+        scope: .registry,
+        valid: [
+            RuleExample(models: [
+                """
+                schema_version: 1
+                id: old-embedder
+                name: Old Embedder
+                type: dense
+                license: mit
+                description: Superseded.
+                deprecated:
+                  since: "2025-06"
+                  reason: Lower quality than its successor.
+                  replaced_by: new-embedder
+                """,
+                """
+                schema_version: 1
+                id: new-embedder
+                name: New Embedder
+                type: dense
+                license: mit
+                description: The successor.
+                """,
+            ])
+        ],
+        invalid: [
+            RuleExample(models: [
+                """
+                schema_version: 1
+                id: old-embedder
+                name: Old Embedder
+                type: dense
+                license: mit
+                description: Replaced by something unregistered.
+                deprecated:
+                  replaced_by: ↓newer-embedder
+                """
+            ]),
+            RuleExample(models: [
+                """
+                schema_version: 1
+                id: old-embedder
+                name: Old Embedder
+                type: dense
+                license: mit
+                description: Replaced by a model that is deprecated too.
+                deprecated:
+                  replaced_by: ↓mid-embedder
+                """,
+                """
+                schema_version: 1
+                id: mid-embedder
+                name: Mid Embedder
+                type: dense
+                license: mit
+                description: Also deprecated.
+                deprecated: true
+                """,
+            ]),
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
+        for document in registry.documents {
+            guard let target = document.value.member(path: "deprecated.replaced_by")?.asString else { continue }
+            let location = document.location(of: "deprecated.replaced_by")
+            if registry.byID[target] == nil {
+                findings.append(
+                    document.finding(Self.self, at: location, "`replaced_by` names `\(target)`, which is not an id in the registry"))
+            } else if registry.isDeprecated(target) {
+                findings.append(
+                    document.finding(
+                        Self.self, at: location,
+                        "`replaced_by` names `\(target)`, which is deprecated too; point at its replacement instead"))
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+import ModelRegCLI
+
+@main
+enum ModelRegMain {
+    static func main() {
+        ModelRegCommand.main()
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import JSONSchema
+import Testing
+
+@testable import ModelRegistry
+
+/// The package root, derived from this file's path (Tests/ModelRegistryTests/TestSupport.swift).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+/// A marker's position in an example, 1-based like every location.
+struct MarkedPosition: Hashable, CustomStringConvertible {
+    var path: String
+    var line: Int
+    var column: Int
+    var description: String { "\(path):\(line):\(column)" }
+}
+
+/// An example with its markers removed and their positions recorded.
+struct PreparedExample {
+    var files: [(path: String, text: String)] = []
+    var markers: [MarkedPosition] = []
+
+    init(_ example: RuleExample) {
+        for file in example.files {
+            var clean = ""
+            var line = 1
+            var column = 1
+            for character in file.text {
+                if character == RuleExample.marker {
+                    markers.append(MarkedPosition(path: file.path, line: line, column: column))
+                    continue
+                }
+                clean.append(character)
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += character.unicodeScalars.count
+                }
+            }
+            files.append((file.path, clean))
+        }
+    }
+}
+
+/// Runs every rule on an example, in memory, the way `verify` would.
+func runAllRules(on example: PreparedExample, schema: ModelSchema = .builtIn) -> [Finding] {
+    let linter = Linter(schema: schema)
+    var findings: [Finding] = []
+    var documents: [ModelDocument] = []
+    for file in example.files {
+        switch linter.loader.load(bytes: Array(file.text.utf8), displayPath: file.path) {
+        case .unreadable(let finding):
+            findings.append(finding)
+        case .document(let document):
+            documents.append(document)
+            findings.append(contentsOf: linter.checkDocument(document))
+        }
+    }
+    findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(documents: documents)))
+    return findings.sorted()
+}

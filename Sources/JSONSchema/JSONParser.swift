@@ -18,9 +18,10 @@ public enum JSONParser {
 
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
         var text = text
-        return try text.withUTF8 { (buffer) throws(JSONParseError) -> JSONValue in
+        let result = text.withUTF8 { buffer -> Result<JSONValue, JSONParseError> in
             var reader = JSONReader(buffer)
-            return try reader.readDocument()
+            do throws(JSONParseError) { return .success(try reader.readDocument()) } catch { return .failure(error) }
         }
+        return try result.get()
     }
 }

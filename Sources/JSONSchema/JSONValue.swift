@@ -13,20 +13,20 @@ public enum JSONValue: Sendable {
 /// A JSON object that remembers the order its keys were written in.
 ///
 /// Keys and values live in two parallel arrays, so walking the pairs in order costs no lookups.
-/// Small objects are searched linearly; from `indexThreshold` keys on, a dictionary maps each key
-/// to its position.
+/// Small objects are searched linearly; from `indexThreshold` keys on, a `KeyIndex` maps each
+/// key to its position. Keys compare by code points (not by Swift's canonical equivalence).
 public struct JSONObject: Sendable {
     public private(set) var keys: [String]
     /// Values in the order of `keys`.
     public private(set) var values: [JSONValue]
-    private var positions: [String: Int]
+    private var index: KeyIndex
 
     private static let indexThreshold = 9
 
     public init() {
         keys = []
         values = []
-        positions = [:]
+        index = KeyIndex()
     }
 
     public init(_ pairs: [(String, JSONValue)]) {
@@ -42,10 +42,14 @@ public struct JSONObject: Sendable {
     /// The position of `key` in `keys`, if present.
     public func position(of key: String) -> Int? {
         if keys.count < Self.indexThreshold {
-            for index in keys.indices where keys[index] == key { return index }
+            let length = key.utf8.count
+            for position in keys.indices where keys[position].utf8.count == length {
+                if JSONValue.sameCodePoints(keys[position], key) { return position }
+            }
             return nil
         }
-        return positions[key]
+        let keys = keys
+        return index.position(of: StringProbe(key)) { JSONValue.sameCodePoints(keys[$0], key) }
     }
 
     public subscript(key: String) -> JSONValue? {
@@ -60,7 +64,7 @@ public struct JSONObject: Sendable {
             case let (index?, nil):
                 keys.remove(at: index)
                 values.remove(at: index)
-                rebuildPositions()
+                self.index = keys.count >= Self.indexThreshold ? KeyIndex(keys) : KeyIndex()
             case (nil, nil):
                 break
             }
@@ -74,23 +78,12 @@ public struct JSONObject: Sendable {
         guard position(of: key) == nil else { return false }
         keys.append(key)
         values.append(value)
-        if keys.count == Self.indexThreshold {
-            rebuildPositions()
-        } else if keys.count > Self.indexThreshold {
-            positions[key] = keys.count - 1
-        }
+        if keys.count >= Self.indexThreshold { index.appended(keys, probe: StringProbe(key)) }
         return true
     }
 
     /// Key/value pairs in insertion order.
     public var pairs: [(key: String, value: JSONValue)] {
         keys.indices.map { (keys[$0], values[$0]) }
-    }
-
-    private mutating func rebuildPositions() {
-        positions = [:]
-        guard keys.count >= Self.indexThreshold else { return }
-        positions.reserveCapacity(keys.count)
-        for (index, key) in keys.enumerated() { positions[key] = index }
     }
 }

@@ -90,7 +90,7 @@ private struct DecimalParts {
     init?(_ number: SchemaNumber) {
         switch number {
         case .integer(let int):
-            mantissa = int.magnitude
+            mantissa = UInt64(int.magnitude)
             exponent = 0
         case .double(let double):
             guard double.isFinite else { return nil }

@@ -12,7 +12,7 @@ public enum JSONPathComponent: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One way an instance fails its schema.
-public struct SchemaViolation: Sendable, CustomStringConvertible {
+public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// Where in the instance: the value that failed (or, when `atKey` is true, the key that failed).
     public var instancePath: [JSONPathComponent]
     /// The keyword that failed: `type`, `required`, `additionalProperties`, `enum`, `pattern`, …

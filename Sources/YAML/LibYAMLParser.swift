@@ -63,17 +63,3 @@ final class LibYAMLParser {
             problemValue: Int(state.problem_value))
     }
 }
-
-/// A copy of libyaml's error fields.
-struct LibYAMLFailure {
-    var isReaderError: Bool
-    var isMemoryError: Bool
-    var problem: String
-    var context: String?
-    var problemMark: yaml_mark_t
-    var contextMark: yaml_mark_t
-    /// For reader errors: the byte offset of the offending input.
-    var problemOffset: Int
-    /// For reader errors: the offending byte or code point, or -1.
-    var problemValue: Int
-}

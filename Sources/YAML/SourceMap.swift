@@ -16,6 +16,8 @@ struct SourceMap {
 
     private var cursorCharacter = 0
     private var cursorByte: Int
+    /// The end of the input, found on first use.
+    private var endOfInput: SourceLocation?
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, base: Int, isASCII: Bool) {
         self.path = path
@@ -28,9 +30,18 @@ struct SourceMap {
     /// The location of a libyaml mark.
     @inline(__always)
     mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(
-            path: path, line: mark.line + 1, column: mark.column + 1,
-            offset: byteOffset(ofCharacter: mark.index))
+        let offset = byteOffset(ofCharacter: mark.index)
+        // At the end of input libyaml moves its mark to a new line even when the last line has
+        // no line break; report the real end instead.
+        if offset >= bytes.count { return endLocation() }
+        return SourceLocation(path: path, line: mark.line + 1, column: mark.column + 1, offset: offset)
+    }
+
+    private mutating func endLocation() -> SourceLocation {
+        if let endOfInput { return endOfInput }
+        let end = location(ofByte: bytes.count)
+        endOfInput = end
+        return end
     }
 
     /// The byte offset of the character with the given index (counted from libyaml's start).

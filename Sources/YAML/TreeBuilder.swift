@@ -10,7 +10,11 @@ struct TreeBuilder: ~Copyable {
     private let parser: LibYAMLParser
     private var map: SourceMap
     private let limits: YAMLLimits
+    /// The open collections, innermost last.
     private var stack: [Frame] = []
+    /// The finished children of the open collections (for a mapping: key, value, key, …).
+    private var children = NodeStack()
+    private var keys = MappingKeys()
     private var root: YAMLNode?
     private var documents = 0
 
@@ -19,15 +23,11 @@ struct TreeBuilder: ~Copyable {
         var isMapping: Bool
         var isFlow: Bool
         var start: SourceLocation
-        var items: [YAMLNode] = []
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var pendingKey: YAMLNode?
-        /// For large mappings only: key text → line of its first occurrence.
-        var keyLines: [String: Int]?
+        /// For a block collection, its indentation in spaces; -1 when unknown (tagged).
+        var indent: Int
+        /// Where this collection's children start in `children`.
+        var firstChild: Int
     }
-
-    /// Mappings with more keys than this look duplicates up in a dictionary instead of a scan.
-    private static let linearKeyLimit = 12
 
     init(parser: LibYAMLParser, map: consuming SourceMap, limits: YAMLLimits) {
         self.parser = parser
@@ -38,7 +38,7 @@ struct TreeBuilder: ~Copyable {
     /// Reads every event; returns the document's root, or nil when the stream has no document.
     mutating func build() throws(YAMLError) -> YAMLNode? {
         while true {
-            guard parser.next() else { throw libyamlError() }
+            guard parser.next() else { throw parser.failure.error(in: &map) }
             let event = parser.event
             switch event.pointee.type {
             case YAML_SCALAR_EVENT:
@@ -61,14 +61,9 @@ struct TreeBuilder: ~Copyable {
                     kind: .alias, location: map.location(event.pointee.start_mark),
                     message: "aliases (*\(name)) are not supported; write the value out in full")
             case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
-                    throw YAMLError(
-                        kind: .multipleDocuments, location: map.location(event.pointee.start_mark),
-                        message: "a second document starts here; a file may hold only one document")
-                }
+                try startDocument(event)
             case YAML_STREAM_END_EVENT:
-                return root
+                return root.take()
             default:
                 continue  // stream start, document end
             }
@@ -77,19 +72,37 @@ struct TreeBuilder: ~Copyable {
 
     // MARK: Events
 
+    private mutating func startDocument(_ event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) {
+        documents += 1
+        if documents > 1 {
+            throw YAMLError(
+                kind: .multipleDocuments, location: map.location(event.pointee.start_mark),
+                message: "a second document starts here; a file may hold only one document")
+        }
+        // The event spans the directives; they end where the event does.
+        if event.pointee.data.document_start.version_directive != nil,
+            let error = StrictSyntax.directiveComments(
+                before: map.byteOffset(ofCharacter: event.pointee.end_mark.index), in: map)
+        {
+            throw error
+        }
+    }
+
     private mutating func scalar(_ event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) {
         let data = event.pointee.data.scalar
         if let anchor = data.anchor { throw anchorError(anchor, at: event.pointee.start_mark) }
         var tag: CoreTag?
         if let rawTag = data.tag {
-            tag = try coreTag(rawTag, at: event.pointee.start_mark)
-            if tag == .map || tag == .seq {
+            let core = try coreTag(rawTag, at: event.pointee.start_mark)
+            if core == .map || core == .seq {
                 throw YAMLError(
                     kind: .tag, location: map.location(event.pointee.start_mark),
-                    message: "tag \(tag!.shortForm) cannot be applied to a scalar")
+                    message: "tag \(core.shortForm) cannot be applied to a scalar")
             }
+            tag = core
         }
-        let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        let text = String(decoding: bytes, as: UTF8.self)
         let style: ScalarStyle
         switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -100,13 +113,42 @@ struct TreeBuilder: ~Copyable {
         }
         let start = map.location(event.pointee.start_mark)
         var end = map.location(event.pointee.end_mark)
-        if style == .literal || style == .folded { end = blockScalarEnd(start: start, end: end) }
+        let blockIndent = enclosingBlockIndent
+        switch style {
+        case .literal, .folded:
+            let header = YAMLNode(content: .scalar(YAMLScalar(text: "", style: style)), start: start, end: end)
+            if let error = StrictSyntax.blockHeaderComment(startingAt: start.offset, before: end.offset, in: map)
+                ?? StrictSyntax.blockLeadingSpaces(of: header, parentIndent: blockIndent ?? -1, in: map)
+            {
+                throw error
+            }
+            end = BlockScalarExtent.end(start: start, libyamlEnd: end, in: map)
+        case .singleQuoted, .doubleQuoted:
+            if let error = StrictSyntax.commentTouching(end.offset, in: map) { throw error }
+        case .plain:
+            break
+        }
         if let tag, tag != .str, ScalarResolver.resolve(text, as: tag) == nil {
-            throw YAMLError(
-                kind: .tag, location: start, message: "\"\(text)\" is not a valid \(tag.shortForm)")
+            throw YAMLError(kind: .tag, location: start, message: "\"\(text)\" is not a valid \(tag.shortForm)")
+        }
+        if expectsKey {
+            let fingerprint = MappingKeys.fingerprint(bytes)
+            if let first = keys.insert(text, fingerprint: fingerprint, line: start.line) {
+                throw YAMLError(
+                    kind: .duplicateKey, location: start,
+                    message: "duplicate key \"\(text)\"; it was first defined at line \(first)")
+            }
         }
         let node = YAMLNode(
             content: .scalar(YAMLScalar(text: text, style: style, tag: tag?.longForm)), start: start, end: end)
+        if style == .singleQuoted || style == .doubleQuoted, let blockIndent, end.line > start.line,
+            let error = StrictSyntax.continuationIndent(of: node, isFlow: false, parentIndent: blockIndent, in: map)
+        {
+            throw error
+        }
+        if style == .plain, blockIndent == nil, let error = StrictSyntax.dashInFlow(node, in: map) {
+            throw error
+        }
         try attach(node)
     }
 
@@ -126,7 +168,7 @@ struct TreeBuilder: ~Copyable {
             }
         }
         let start = map.location(mark)
-        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
+        if expectsKey {
             throw YAMLError(
                 kind: .syntax, location: start,
                 message: "only scalar keys are supported; this key is a \(isMapping ? "mapping" : "sequence")")
@@ -136,7 +178,12 @@ struct TreeBuilder: ~Copyable {
                 kind: .depth, location: start,
                 message: "collections are nested deeper than the limit of \(limits.maxDepth) levels")
         }
-        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start))
+        if isFlow, rawTag == nil, let error = StrictSyntax.commentTouching(start.offset + 1, in: map) {
+            throw error
+        }
+        let indent = isFlow || rawTag != nil ? -1 : start.column - 1
+        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, indent: indent, firstChild: children.count))
+        if isMapping { keys.openMapping() }
     }
 
     private mutating func endCollection(_ event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) {
@@ -144,67 +191,59 @@ struct TreeBuilder: ~Copyable {
         let end: SourceLocation
         if frame.isFlow {
             end = map.location(event.pointee.end_mark)
-        } else if frame.isMapping, let last = frame.pairs.last {
+        } else if children.count > frame.firstChild {
             // libyaml ends a block collection where the next token starts; end at the last entry.
-            end = last.value.end
-        } else if !frame.isMapping, let last = frame.items.last {
-            end = last.end
+            end = children.lastEnd
         } else {
             end = map.location(event.pointee.start_mark)
         }
-        let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-        try attach(YAMLNode(content: content, start: frame.start, end: end))
+        let content: YAMLNode.Content
+        if frame.isMapping {
+            content = .mapping(children.popPairs(from: frame.firstChild))
+            keys.closeMapping()
+        } else {
+            content = .sequence(children.popItems(from: frame.firstChild))
+        }
+        let node = YAMLNode(content: content, start: frame.start, end: end)
+        if frame.isFlow {
+            if let error = StrictSyntax.commentTouching(end.offset, in: map) { throw error }
+            if let indent = enclosingBlockIndent,
+                let error = StrictSyntax.continuationIndent(of: node, isFlow: true, parentIndent: indent, in: map)
+            {
+                throw error
+            }
+        }
+        try attach(node)
     }
 
     /// Adds a finished node to the innermost open collection, or makes it the root.
-    private mutating func attach(_ node: YAMLNode) throws(YAMLError) {
+    private mutating func attach(_ node: consuming YAMLNode) throws(YAMLError) {
         guard let top = stack.indices.last else {
             root = node
             return
         }
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return
+        if stack[top].isFlow, let error = StrictSyntax.commentAfterEntry(endingAt: node.end.offset, in: map) {
+            throw error
         }
-        if let key = stack[top].pendingKey.take() {
-            stack[top].pairs.append((key: key, value: node))
-        } else {
-            try checkNewKey(node, in: top)
-            stack[top].pendingKey = node
-        }
+        children.push(node)
     }
 
-    // MARK: Checks
+    // MARK: State
 
-    private mutating func checkNewKey(_ key: YAMLNode, in top: Int) throws(YAMLError) {
-        guard case .scalar(let scalar) = key.content else { return }
-        let text = scalar.text
-        if stack[top].keyLines != nil {
-            if let line = stack[top].keyLines![text] { throw duplicateKey(text, firstLine: line, at: key.start) }
-            stack[top].keyLines![text] = key.start.line
-            return
-        }
-        for pair in stack[top].pairs {
-            if case .scalar(let other) = pair.key.content, other.text == text {
-                throw duplicateKey(text, firstLine: pair.key.start.line, at: key.start)
-            }
-        }
-        if stack[top].pairs.count >= Self.linearKeyLimit {
-            var lines: [String: Int] = [:]
-            lines.reserveCapacity(stack[top].pairs.count * 2)
-            for pair in stack[top].pairs {
-                if case .scalar(let other) = pair.key.content { lines[other.text] = pair.key.start.line }
-            }
-            lines[text] = key.start.line
-            stack[top].keyLines = lines
-        }
+    /// True when the next node is a key of the innermost open mapping.
+    private var expectsKey: Bool {
+        guard let top = stack.indices.last, stack[top].isMapping else { return false }
+        return (children.count - stack[top].firstChild) % 2 == 0
     }
 
-    private func duplicateKey(_ text: String, firstLine: Int, at location: SourceLocation) -> YAMLError {
-        YAMLError(
-            kind: .duplicateKey, location: location,
-            message: "duplicate key \"\(text)\"; it was first defined at line \(firstLine)")
+    /// The indentation of the innermost open block collection: -1 at the top level, nil inside a
+    /// flow collection.
+    private var enclosingBlockIndent: Int? {
+        guard let top = stack.indices.last else { return -1 }
+        return stack[top].isFlow ? nil : stack[top].indent
     }
+
+    // MARK: Errors
 
     private mutating func anchorError(_ anchor: UnsafeMutablePointer<yaml_char_t>, at mark: yaml_mark_t) -> YAMLError {
         YAMLError(
@@ -220,73 +259,5 @@ struct TreeBuilder: ~Copyable {
             kind: .tag, location: map.location(mark),
             message: "tag \(CoreTag.display(cString: rawTag)) is not supported; "
                 + "only !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are")
-    }
-
-    // MARK: Locations
-
-    /// libyaml ends a block scalar after the indentation of the next line. End it instead right
-    /// after the line break of its last line with content (with `+` chomping, after the trailing
-    /// blank lines it keeps), so that replacing start..<end leaves the next line intact.
-    private func blockScalarEnd(start: SourceLocation, end: SourceLocation) -> SourceLocation {
-        let bytes = map.bytes
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
-        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var index = start.offset
-        while index < end.offset && bytes[index] != UInt8(ascii: "|") && bytes[index] != UInt8(ascii: ">") {
-            index += 1
-        }
-        var keep = false
-        index += 1
-        while index < end.offset, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
-        {
-            if bytes[index] == UInt8(ascii: "+") { keep = true }
-            index += 1
-        }
-        var target = end.offset
-        if keep {
-            // Drop only the next line's indentation.
-            while target > start.offset && (bytes[target - 1] == space || bytes[target - 1] == tab) { target -= 1 }
-            if !(target == 0 || bytes[target - 1] == lf || bytes[target - 1] == cr) { target = end.offset }
-        } else {
-            // Back to the last character of content, then forward past its line's break.
-            while target > start.offset,
-                bytes[target - 1] == space || bytes[target - 1] == tab || bytes[target - 1] == lf
-                    || bytes[target - 1] == cr
-            {
-                target -= 1
-            }
-            while target < end.offset && (bytes[target] == space || bytes[target] == tab) { target += 1 }
-            if target < end.offset && bytes[target] == cr { target += 1 }
-            if target < end.offset && bytes[target] == lf { target += 1 }
-        }
-        guard target < end.offset else { return end }
-        return map.location(ofByte: target, before: end)
-    }
-
-    /// Turns libyaml's failure into a located error.
-    private mutating func libyamlError() -> YAMLError {
-        let failure = parser.failure
-        if failure.isMemoryError {
-            return YAMLError(
-                kind: .syntax, location: SourceLocation(path: map.path, line: 1, column: 1),
-                message: "libyaml ran out of memory")
-        }
-        if failure.isReaderError {
-            var message = failure.problem
-            if failure.problemValue >= 0 {
-                let hex = String(failure.problemValue, radix: 16, uppercase: true)
-                message += " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
-            }
-            return YAMLError(
-                kind: .encoding, location: map.location(ofByte: map.base + failure.problemOffset),
-                message: message)
-        }
-        var message = failure.problem
-        if let context = failure.context {
-            let mark = failure.contextMark
-            message += " (\(context) that started at line \(mark.line + 1), column \(mark.column + 1))"
-        }
-        return YAMLError(kind: .syntax, location: map.location(failure.problemMark), message: message)
     }
 }

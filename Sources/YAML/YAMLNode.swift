@@ -30,7 +30,7 @@ public enum ResolvedScalar: Sendable, Hashable {
 
 /// One node of a parsed YAML document, carrying where it starts and ends in the source.
 public struct YAMLNode: Sendable {
-    public indirect enum Content: Sendable {
+    public enum Content: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
         /// Key/value pairs in source order (duplicate keys are rejected by the reader).

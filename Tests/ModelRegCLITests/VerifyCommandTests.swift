@@ -58,7 +58,7 @@ import Testing
 
     @Test(arguments: [
         // (file text, expected line:column, rule id)
-        ("schema_version: 1\nid: x\nname: [oops\n", "3:12", "yaml-syntax"),
+        ("schema_version: 1\nid: x\nname: [oops\n", "4:1", "yaml-syntax"),
         ("schema_version: 1\nid: x\nid: y\n", "3:1", "yaml-duplicate-key"),
         ("schema_version: 1\n---\nid: x\n", "2:1", "yaml-multiple-documents"),
         ("schema_version: 1\nid: &a x\n", "2:5", "yaml-alias"),

@@ -56,6 +56,8 @@ func runAllRules(on example: PreparedExample, schema: ModelSchema = .builtIn) ->
         case .document(let document):
             documents.append(document)
             findings.append(contentsOf: linter.checkDocument(document))
+        case .failed(let message):
+            Issue.record("could not read an in-memory example: \(message)")
         }
     }
     findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(documents: documents)))

@@ -88,7 +88,7 @@ struct LocationTests {
         let bytes = Array(source.utf8)
         let root = try document(source)
         let a = try #require(root["a"])
-        #expect((a.end.line, a.end.column, a.end.offset) == (5, 1, 13))
+        #expect((a.end.line, a.end.column, a.end.offset) == (5, 1, 14))
         #expect(a.sourceText(in: bytes) == "|\n  x\n\n  y\n")
         let b = try #require(root["b"])
         #expect((b.end.line, b.end.column) == (9, 1))

@@ -31,7 +31,7 @@ struct RejectionTests {
 
     @Test("libyaml's syntax errors keep its message and mark")
     func syntax() {
-        let error = expectRejection("a: 1\nb: [1, 2\nc: 3\n", .syntax, at: 4, 1)
+        let error = expectRejection("a: 1\nb: [1, 2\nc: 3\n", .syntax, at: 3, 2)
         #expect(error?.message.contains("while parsing a flow sequence") == true)
         let unclosed = expectRejection("a: \"open\n", .syntax, at: 2, 1)
         #expect(unclosed?.message.contains("quoted scalar") == true)
@@ -61,6 +61,31 @@ struct RejectionTests {
         #expect(rejection("a: {x: 1}\nb: {x: 1}\n") == nil)
     }
 
+    @Test("invalid YAML that libyaml lets through")
+    func strictSyntax() {
+        // Comments must follow whitespace.
+        expectRejection("key: \"value\"# c\n", .syntax, at: 1, 13)
+        expectRejection("[a, b]# c\n", .syntax, at: 1, 7)
+        expectRejection("[a, b,# c\n]\n", .syntax, at: 1, 7)
+        expectRejection("block: >#c\n  x\n", .syntax, at: 1, 9)
+        expectRejection("%YAML 1.2#c\n---\na: 1\n", .syntax, at: 1, 10)
+        #expect(rejection("key: \"value\" # c\nplain: a#b\n") == nil)
+        // A lone dash is not a plain scalar in flow.
+        expectRejection("[-]\n", .syntax, at: 1, 2)
+        expectRejection("- [a, -]\n", .syntax, at: 1, 7)
+        #expect(rejection("[-a, '-']\n") == nil)
+        // Continuation lines need more indentation than the block around them; tabs don't count.
+        let flow = expectRejection("flow: [a,\nb]\n", .syntax, at: 2, 1)
+        #expect(flow?.message.contains("line 1") == true)
+        expectRejection("outer:\n  quoted: \"a\n  b\"\n", .syntax, at: 3, 3)
+        expectRejection("foo: \"bar\n\tbaz\"\n", .syntax, at: 2, 2)
+        #expect(rejection("flow: [a,\n b]\nquoted: \"a\n  b\"\n") == nil)
+        #expect(rejection("tags: [\n  a, b\n]\n") == nil, "a closing bracket may sit at the parent's indentation")
+        // A block scalar's leading empty lines cannot be wider than its first content line.
+        expectRejection("s: >\n   \n  x\n", .syntax, at: 3, 3)
+        #expect(rejection("s: >\n  \n  x\n") == nil)
+    }
+
     @Test("only scalar keys")
     func nonScalarKeys() {
         let error = expectRejection("? [a, b]\n: c\n", .syntax, at: 1, 3)
@@ -72,7 +97,7 @@ struct RejectionTests {
     func multipleDocuments() {
         expectRejection("a: 1\n---\nb: 2\n", .multipleDocuments, at: 2, 1)
         expectRejection("--- a\n--- b\n", .multipleDocuments, at: 2, 1)
-        expectRejection("a\n...\nb\n", .multipleDocuments, at: 3, 1)
+        expectRejection("a: 1\n...\n--- b\n", .multipleDocuments, at: 3, 1)
         #expect(rejection("---\na: 1\n...\n") == nil)
         #expect(rejection("%YAML 1.2\n---\na: 1\n") == nil)
     }

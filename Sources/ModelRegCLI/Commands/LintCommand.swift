@@ -37,6 +37,6 @@ struct LintCommand: ToolCommand {
         }
         let schema = try registryOptions.loadSchema(registryDirectory: registry)
         let report = Linter(schema: schema).lint(inputs)
-        return ReportPrinter.emit(report.findings, fileCount: report.files.count, options: reportOptions)
+        return ReportPrinter.emit(report, options: reportOptions)
     }
 }

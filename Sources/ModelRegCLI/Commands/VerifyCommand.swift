@@ -21,7 +21,7 @@ struct VerifyCommand: ToolCommand {
         let schema = try registryOptions.loadSchema(registryDirectory: directory)
         let inputs = try RegistryInputs.of(directory: directory)
         let report = Linter(schema: schema).verify(inputs)
-        return ReportPrinter.emit(report.findings, fileCount: report.files.count, options: reportOptions)
+        return ReportPrinter.emit(report, options: reportOptions)
     }
 }
 

@@ -25,6 +25,13 @@ extension ToolCommand {
 
 /// Prints a report in the chosen format and decides the exit code.
 enum ReportPrinter {
+    /// Prints the report; files that could not be read at all make the run exit 2 after the findings.
+    static func emit(_ report: LintReport, options: ReportOptions) -> Int32 {
+        let code = emit(report.findings, fileCount: report.files.count, options: options)
+        for failure in report.failures { Terminal.writeError("modelreg: error: \(failure)\n") }
+        return report.failures.isEmpty ? code : 2
+    }
+
     static func emit(_ findings: [Finding], fileCount: Int, options: ReportOptions) -> Int32 {
         switch options.format {
         case .text:

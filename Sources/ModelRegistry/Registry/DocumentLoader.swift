@@ -12,6 +12,8 @@ public struct DocumentLoader: Sendable {
     public enum Outcome: Sendable {
         case document(ModelDocument)
         case unreadable(Finding)
+        /// The file could not be opened or read at all: the tool's failure, not a finding in the file.
+        case failed(String)
     }
 
     /// Reads the file at `path`; diagnostics name it `displayPath`.
@@ -19,8 +21,10 @@ public struct DocumentLoader: Sendable {
         let root: YAMLNode?
         do {
             root = try YAMLReader.parse(contentsOf: path, displayPath: displayPath, limits: limits)
-        } catch {
+        } catch let error as YAMLError {
             return .unreadable(Self.finding(for: error))
+        } catch {
+            return .failed("\(error)")
         }
         return Self.outcome(root: root, displayPath: displayPath)
     }

@@ -11,6 +11,8 @@ public struct LintReport: Sendable {
     public var documents: [ModelDocument]
     /// Every finding, sorted by path, line, column.
     public var findings: [Finding]
+    /// Files that could not be read at all (permissions, I/O): the run is incomplete.
+    public var failures: [String] = []
 
     public var errorCount: Int { findings.count { $0.severity == .error } }
     public var warningCount: Int { findings.count { $0.severity == .warning } }
@@ -40,9 +42,9 @@ public struct Linter: Sendable {
     /// Reads and checks each file on its own: the reader, the schema and the document rules.
     public func lint(_ inputs: [LintInput]) -> LintReport {
         let workers = max(1, min(inputs.count / 64, System.coreCount))
-        let chunks = Mutex<[[(ModelDocument?, [Finding])]]>(Array(repeating: [], count: workers))
+        let chunks = Mutex<[[CheckResult]]>(Array(repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var results: [(ModelDocument?, [Finding])] = []
+            var results: [CheckResult] = []
             var index = worker
             while index < inputs.count {
                 results.append(check(inputs[index]))
@@ -52,17 +54,18 @@ public struct Linter: Sendable {
         }
         var documents: [ModelDocument] = []
         var findings: [Finding] = []
+        var failures: [String] = []
         chunks.withLock { chunks in
-            for chunk in chunks {
-                for (document, found) in chunk {
-                    if let document { documents.append(document) }
-                    findings.append(contentsOf: found)
-                }
+            for result in chunks.joined() {
+                if let document = result.document { documents.append(document) }
+                findings.append(contentsOf: result.findings)
+                if let failure = result.failure { failures.append(failure) }
             }
         }
         documents.sort { $0.path < $1.path }
         findings.sort()
-        return LintReport(files: inputs.map(\.displayPath), documents: documents, findings: findings)
+        return LintReport(
+            files: inputs.map(\.displayPath), documents: documents, findings: findings, failures: failures.sorted())
     }
 
     /// Lints every file, then runs the rules that compare files.
@@ -80,13 +83,21 @@ public struct Linter: Sendable {
         return findings
     }
 
+    struct CheckResult: Sendable {
+        var document: ModelDocument?
+        var findings: [Finding] = []
+        var failure: String?
+    }
+
     /// Reads one file and runs the document rules on it.
-    func check(_ input: LintInput) -> (ModelDocument?, [Finding]) {
+    func check(_ input: LintInput) -> CheckResult {
         switch loader.load(path: input.path, displayPath: input.displayPath) {
         case .unreadable(let finding):
-            return (nil, [finding])
+            return CheckResult(findings: [finding])
         case .document(let document):
-            return (document, checkDocument(document))
+            return CheckResult(document: document, findings: checkDocument(document))
+        case .failed(let message):
+            return CheckResult(failure: message)
         }
     }
 

@@ -42,7 +42,7 @@ public struct AggregateMatchesFilesRule: DocumentRule {
                       sha256: 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824
                       size: 5
                     - path: config.json
-                      sha256: 0000000000000000000000000000000000000000000000000000000000000000
+                      sha256: "0000000000000000000000000000000000000000000000000000000000000000"
                       size: 5
                   aggregate_sha256: ↓99b729f1df594da78b8c9b3e7c826028910875316b467dd6d8eeb9399a356a80
                 """)

@@ -56,7 +56,7 @@ public struct LockConsistencyRule: DocumentRule {
                   aggregate_sha256: d45241e4682ab41c40d959c6e5ed4ad85ce3f95b726aaf89ac78c349bd84dfa4
                 version_lock:
                   locked: true
-                  expected_aggregate_sha256: ↓1111111111111111111111111111111111111111111111111111111111111111
+                  expected_aggregate_sha256: ↓"1111111111111111111111111111111111111111111111111111111111111111"
                 """),
         ]
     )

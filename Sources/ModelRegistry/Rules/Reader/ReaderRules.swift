@@ -11,7 +11,7 @@ public struct YAMLSyntaxRule: Rule {
         scope: .reader,
         valid: [RuleExample("schema_version: 1\nid: ok\nname: OK\ntype: dense\nlicense: mit\ndescription: Fine.\n")],
         invalid: [
-            RuleExample("schema_version: 1\nid: broken\nname: [unclosed\ntype: dense\nlicense: mit\ndescription: x\n↓")
+            RuleExample("schema_version: 1\nid: broken\nname: [unclosed\ntype↓: dense\nlicense: mit\ndescription: x\n")
         ]
     )
 }

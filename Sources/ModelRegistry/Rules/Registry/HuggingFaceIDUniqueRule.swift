@@ -47,7 +47,7 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
                 """,
                 """
                 schema_version: 1
-                id: e5-large-v2-copy
+                id: e5-large-v2b
                 name: E5 large v2 again
                 type: dense
                 license: mit

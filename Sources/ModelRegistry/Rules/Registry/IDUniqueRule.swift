@@ -46,8 +46,8 @@ public struct IDUniqueRule: RegistryRule {
                 """,
                 """
                 schema_version: 1
-                id: colbert-v2-copy
-                name: ColBERT v2 copy
+                id: colbert-v3
+                name: ColBERT v3
                 type: colbert
                 license: mit
                 description: Claims another model's names.
@@ -82,29 +82,35 @@ public struct IDUniqueRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
+        // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
         var owners: [String: (id: String, location: SourceLocation)] = [:]
         for document in registry.documents {
             guard let id = document.id else { continue }
-            var names: [(name: String, kind: String, location: SourceLocation)] = [
-                (id, "id", document.location(of: "id"))
-            ]
+            claim(id, kind: "id", of: id, at: document.location(of: "id"), in: document, owners: &owners, findings: &findings)
+        }
+        for document in registry.documents {
+            guard let id = document.id else { continue }
             for (index, alias) in (document.value.member("aliases")?.asArray ?? []).enumerated() {
                 guard let name = alias.asString else { continue }
-                names.append((name, "alias", document.location(of: [.key("aliases"), .index(index)])))
-            }
-            for entry in names {
-                let key = entry.name.lowercased()
-                if let owner = owners[key] {
-                    let whose = owner.id == id ? "this entry's own id or alias" : "`\(owner.id)`"
-                    findings.append(
-                        document.finding(
-                            Self.self, at: entry.location,
-                            "\(entry.kind) `\(entry.name)` is already a name of \(whose)",
-                            notes: [FindingNote(location: owner.location, message: "first used here")]))
-                } else {
-                    owners[key] = (id, entry.location)
-                }
+                let location = document.location(of: [.key("aliases"), .index(index)])
+                claim(name, kind: "alias", of: id, at: location, in: document, owners: &owners, findings: &findings)
             }
         }
+    }
+
+    private func claim(
+        _ name: String, kind: String, of id: String, at location: SourceLocation, in document: ModelDocument,
+        owners: inout [String: (id: String, location: SourceLocation)], findings: inout [Finding]
+    ) {
+        let key = name.lowercased()
+        guard let owner = owners[key] else {
+            owners[key] = (id, location)
+            return
+        }
+        let whose = owner.id == id ? "this entry's own id or alias" : "`\(owner.id)`"
+        findings.append(
+            document.finding(
+                Self.self, at: location, "\(kind) `\(name)` is already a name of \(whose)",
+                notes: [FindingNote(location: owner.location, message: "first used here")]))
     }
 }

@@ -1,0 +1,36 @@
+/// A JSON Schema (draft 2020-12), compiled once and then applied to any number of instances,
+/// from any number of threads at once (it is immutable).
+///
+/// Supported: every keyword of the core, applicator, validation and meta-data vocabularies
+/// except `$dynamicRef`, `$dynamicAnchor`, `unevaluatedProperties`, `unevaluatedItems` and
+/// `$ref`s to other documents — schemas using those are rejected by `init` with a `SchemaError`
+/// of kind `.unsupported` pointing at the keyword, never silently ignored. `format` and the
+/// content keywords are annotations only. Unknown keywords are ignored, as the specification
+/// says. `$schema` is not checked: whatever it names, the schema is read as draft 2020-12.
+/// Patterns are ECMA-262, run by `ECMAPattern`.
+public final class JSONSchema: Sendable {
+    /// The schema as given.
+    public let document: JSONValue
+    private let nodes: [SchemaNode]
+
+    public init(_ schema: JSONValue) throws(SchemaError) {
+        document = schema
+        nodes = try SchemaCompiler.compile(schema)
+    }
+
+    /// Every violation of the schema by `instance`, in a fixed order: a schema's own keywords
+    /// before its members', members in the instance's order. Within one subschema, a `type`
+    /// failure hides the other keywords there; failed `anyOf`/`oneOf` are summarised (see
+    /// `BranchReport`).
+    public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+        var evaluator = SchemaEvaluator(nodes: nodes, collecting: true)
+        _ = evaluator.evaluate(0, instance)
+        return evaluator.violations
+    }
+
+    /// Whether `instance` is valid, stopping at the first failure.
+    public func isValid(_ instance: JSONValue) -> Bool {
+        var evaluator = SchemaEvaluator(nodes: nodes, collecting: false)
+        return evaluator.evaluate(0, instance)
+    }
+}

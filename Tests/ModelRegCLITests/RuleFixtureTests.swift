@@ -1,0 +1,71 @@
+import Foundation
+import ModelRegistry
+import Testing
+
+/// Every rule's examples, written to a real registry folder and verified by the real binary:
+/// valid ones exit 0 with no finding, invalid ones exit with the rule's severity and a finding at each marker.
+@Suite struct RuleFixtureTests {
+    struct Marker: Hashable {
+        var path: String
+        var line: Int
+        var column: Int
+    }
+
+    static func materialize(_ example: RuleExample, in workspace: Workspace) throws -> Set<Marker> {
+        var markers = Set<Marker>()
+        for file in example.files {
+            var clean = ""
+            var line = 1
+            var column = 1
+            for character in file.text {
+                if character == RuleExample.marker {
+                    markers.insert(Marker(path: file.path, line: line, column: column))
+                    continue
+                }
+                clean.append(character)
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += character.unicodeScalars.count
+                }
+            }
+            try workspace.write(file.path, clean)
+        }
+        return markers
+    }
+
+    static func findings(_ output: String) throws -> [(rule: String, severity: String, marker: Marker)] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        return findings.map {
+            (
+                $0["rule"] as? String ?? "", $0["severity"] as? String ?? "",
+                Marker(path: $0["path"] as? String ?? "", line: $0["line"] as? Int ?? 0, column: $0["column"] as? Int ?? 0)
+            )
+        }
+    }
+
+    @Test(arguments: RuleCatalog.all.map(\.id))
+    func examplesThroughTheBinary(ruleID: String) throws {
+        let rule = try #require(RuleCatalog.description(id: ruleID))
+        for example in rule.valid {
+            let workspace = try Workspace()
+            defer { workspace.remove() }
+            _ = try Self.materialize(example, in: workspace)
+            let result = try modelreg(["verify", "--format", "json"], in: workspace.root)
+            #expect(result.status == 0, "\(ruleID) valid example: \(result.stdout)")
+            #expect(try Self.findings(result.stdout).isEmpty)
+        }
+        for example in rule.invalid {
+            let workspace = try Workspace()
+            defer { workspace.remove() }
+            let markers = try Self.materialize(example, in: workspace)
+            let result = try modelreg(["verify", "--format", "json"], in: workspace.root)
+            #expect(result.status == (rule.severity == .error ? 1 : 0), "\(ruleID): exit \(result.status)")
+            let found = try Self.findings(result.stdout).filter { $0.rule == ruleID }
+            #expect(Set(found.map(\.marker)) == markers, "\(ruleID): \(result.stdout)")
+            #expect(found.allSatisfy { $0.severity == rule.severity.rawValue })
+        }
+    }
+}

@@ -1,0 +1,226 @@
+#!/usr/bin/env python3
+"""Timing and peak-memory driver for bench/run.sh.
+
+    measure.py run --name NAME --out FILE.json [--reps R] [--warmup W] [--files N]
+                   [--expect-stderr REGEX] [--log FILE] -- COMMAND [ARG...]
+    measure.py report --files N --dir OUTDIR [--cjs-mode TEXT] RESULT.json...
+
+`run` starts COMMAND (no shell) W times unmeasured, then R times measured. For
+each measured run it records the wall time (time.perf_counter around spawn and
+wait) and the child's own rusage from os.wait4: user and system CPU time and
+ru_maxrss, the peak resident set size. The command must exit 0 (and, with
+--expect-stderr, print a matching line on stderr), otherwise the run fails.
+The results go to FILE.json; the last run's stdout/stderr go to --log.
+
+`report` reads the result files written by `run`, prints a table and the ratios
+that bench/README.md talks about, and writes them to OUTDIR/results.{md,json}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def run_once(command: list[str]) -> dict:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return {
+            "wall": wall,
+            "user": usage.ru_utime,
+            "sys": usage.ru_stime,
+            "max_rss_kb": usage.ru_maxrss,  # kilobytes on Linux
+            "rc": process.returncode,
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace"),
+        }
+
+
+def command_run(args) -> int:
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        print("measure.py run: no command", file=sys.stderr)
+        return 2
+    runs = []
+    for index in range(args.warmup + args.reps):
+        result = run_once(command)
+        measured = index >= args.warmup
+        label = "run" if measured else "warm-up"
+        print(f"  {args.name}: {label} {index - args.warmup + 1 if measured else index + 1}: "
+              f"{result['wall']:.3f} s wall, {result['user'] + result['sys']:.3f} s cpu, "
+              f"{result['max_rss_kb'] / 1024:.1f} MiB peak", file=sys.stderr)
+        if args.log:
+            Path(args.log).write_text(
+                f"$ {' '.join(command)}\n# exit {result['rc']}\n# --- stdout\n{result['stdout']}\n# --- stderr\n{result['stderr']}")
+        if result["rc"] != 0:
+            tail = "\n".join(result["stderr"].splitlines()[-15:])
+            print(f"measure.py: {args.name} exited {result['rc']}\n{tail}", file=sys.stderr)
+            return 1
+        if args.expect_stderr and not re.search(args.expect_stderr, result["stderr"], re.MULTILINE):
+            tail = "\n".join(result["stderr"].splitlines()[-15:])
+            print(f"measure.py: {args.name}: stderr does not match {args.expect_stderr!r}\n{tail}", file=sys.stderr)
+            return 1
+        if measured:
+            runs.append({k: v for k, v in result.items() if k not in ("stdout", "stderr")})
+            last_stderr = result["stderr"]
+    walls = [r["wall"] for r in runs]
+    summary = {
+        "name": args.name,
+        "command": command,
+        "files": args.files,
+        "reps": args.reps,
+        "warmup": args.warmup,
+        "wall_median": statistics.median(walls),
+        "wall_min": min(walls),
+        "wall_max": max(walls),
+        "cpu_median": statistics.median(r["user"] + r["sys"] for r in runs),
+        "max_rss_kb": max(r["max_rss_kb"] for r in runs),
+        "runs": runs,
+        "last_stderr_tail": last_stderr.splitlines()[-3:],
+    }
+    Path(args.out).write_text(json.dumps(summary, indent=2) + "\n")
+    return 0
+
+
+def fmt_time(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def command_report(args) -> int:
+    results = {}
+    for path in args.results:
+        data = json.loads(Path(path).read_text())
+        results[data["name"]] = data
+    n = args.files
+    lines: list[str] = []
+    say = lines.append
+
+    def per_n(result):
+        """Median wall time for all N files, scaled linearly when the tool ran on fewer."""
+        return result["wall_median"] * n / result["files"]
+
+    say(f"# modelreg benchmark: {n} files")
+    say("")
+    say(f"- date: {datetime.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    say(f"- machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    if args.load:
+        say(f"- load average before the runs: {args.load}")
+    for note in args.note or []:
+        say(f"- {note}")
+    say("")
+    say("| tool | files run | reps | median wall | min wall | median CPU (user+sys) | files/s | peak RSS | wall for N |")
+    say("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    order = ["modelreg", "bare-parse-1t", "bare-parse-2t", "check-jsonschema", "check-jsonschema-1file"]
+    for name in order + sorted(set(results) - set(order)):
+        if name not in results:
+            continue
+        r = results[name]
+        files_per_s = r["files"] / r["wall_median"]
+        scaled = fmt_time(per_n(r)) + ("" if r["files"] == n else " (scaled)")
+        if name == "check-jsonschema-1file":
+            scaled = "(startup only)"
+        say(f"| {name} | {r['files']} | {r['reps']} | {fmt_time(r['wall_median'])} | {fmt_time(r['wall_min'])} | "
+            f"{fmt_time(r['cpu_median'])} | {files_per_s:,.0f} | {r['max_rss_kb'] / 1024:.1f} MiB | {scaled} |")
+    say("")
+
+    verdicts = {}
+    say("## Ratios and targets")
+    say("")
+    if "modelreg" in results:
+        m = results["modelreg"]
+        t_m = per_n(m)
+        if "check-jsonschema" in results:
+            c = results["check-jsonschema"]
+            t_c = per_n(c)
+            speedup = t_c / t_m
+            verdicts["speedup_vs_check_jsonschema"] = speedup
+            how = ("ran on all N files" if c["files"] == n else
+                   f"ran on a {c['files']}-file subset and scaled linearly to {n} files "
+                   f"({fmt_time(c['wall_median'])} x {n}/{c['files']})")
+            say(f"- modelreg vs check-jsonschema: **{speedup:.0f}x** faster (target >= 60x: "
+                f"{'met' if speedup >= 60 else 'NOT met'}); check-jsonschema {how}.")
+            if "check-jsonschema-1file" in results and c["files"] != n:
+                startup = results["check-jsonschema-1file"]["wall_median"]
+                per_file = (c["wall_median"] - startup) / max(c["files"] - 1, 1)
+                t_c2 = startup + per_file * (n - 1)
+                verdicts["speedup_vs_check_jsonschema_startup_corrected"] = t_c2 / t_m
+                say(f"  - Counting check-jsonschema's start-up ({fmt_time(startup)}, measured on 1 file) only once: "
+                    f"{fmt_time(t_c2)} for {n} files, **{t_c2 / t_m:.0f}x**.")
+        for key, label in (("bare-parse-2t", "2 threads"), ("bare-parse-1t", "1 thread")):
+            if key in results:
+                b = results[key]
+                ratio = t_m / per_n(b)
+                cpu_ratio = m["cpu_median"] / b["cpu_median"]
+                verdicts[f"ratio_vs_{key}"] = ratio
+                say(f"- modelreg vs bare libyaml parse ({label}): **{ratio:.2f}x** the wall time "
+                    f"(target <= 2x: {'met' if ratio <= 2 else 'NOT met'}); {cpu_ratio:.2f}x the CPU time.")
+        say(f"- modelreg throughput: **{n / t_m:,.0f} files/s** (median wall {fmt_time(m['wall_median'])} "
+            f"for {m['files']} files).")
+        rss = m["max_rss_kb"] / 1024
+        verdicts["modelreg_peak_rss_mib"] = rss
+        say(f"- modelreg peak memory: **{rss:.1f} MiB** (target < 200 MB: {'met' if rss * 1.048576 < 200 else 'NOT met'}).")
+        t10k = t_m * 10000 / n
+        verdicts["modelreg_seconds_per_10k"] = t10k
+        scaled_note = "" if n == 10000 else f" (scaled from {n} files)"
+        say(f"- 10,000 files in < 1 s: **{'yes' if t10k < 1 else 'no'}** ({t10k:.3f} s{scaled_note}).")
+        if "bare-parse-1t" in results:
+            say("- bare parse internal timing (without process start-up): " + ", ".join(
+                f"{k}: {results[k]['last_stderr_tail'][-1]}" for k in ("bare-parse-1t", "bare-parse-2t") if k in results))
+        say(f"- modelreg's own summary line: `{' / '.join(m['last_stderr_tail'][-1:])}`")
+    say("")
+    say("Commands:")
+    say("")
+    for r in results.values():
+        command = " ".join(r["command"])
+        if len(command) > 240:
+            command = command[:240] + " ..."
+        say(f"- {r['name']}: `{command}`")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.md").write_text(text)
+    (out / "results.json").write_text(json.dumps({"files": n, "verdicts": verdicts, "results": results}, indent=2) + "\n")
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="timing and peak-memory driver for bench/run.sh")
+    sub = parser.add_subparsers(dest="mode", required=True)
+    run = sub.add_parser("run")
+    run.add_argument("--name", required=True)
+    run.add_argument("--out", required=True)
+    run.add_argument("--reps", type=int, default=5)
+    run.add_argument("--warmup", type=int, default=1)
+    run.add_argument("--files", type=int, required=True, help="how many files the command checks")
+    run.add_argument("--expect-stderr", help="regex the last run's stderr must match")
+    run.add_argument("--log", help="where to keep the last run's output")
+    run.add_argument("command", nargs=argparse.REMAINDER)
+    report = sub.add_parser("report")
+    report.add_argument("--files", type=int, required=True, help="N, the registry size")
+    report.add_argument("--dir", required=True)
+    report.add_argument("--load")
+    report.add_argument("--note", action="append")
+    report.add_argument("results", nargs="+")
+    args = parser.parse_args(argv)
+    return command_run(args) if args.mode == "run" else command_report(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

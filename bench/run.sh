@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Benchmarks `modelreg verify` against a bare libyaml parse and check-jsonschema,
+# all on the same generated registry of N files (default 10000).
+#
+#   bash bench/run.sh [N]
+#
+# Environment knobs:
+#   MODELREG_BIN   use this modelreg binary instead of building one
+#                  (default: swift build -c release --scratch-path .build-bench)
+#   REPS           measured repetitions for modelreg and the bare parse (default 7, after 1 warm-up)
+#   CJS_FILES      how many files check-jsonschema checks: a number (default 1000, a spread-out
+#                  subset, then scaled linearly to N) or "all"
+#   CJS_REPS       repetitions for check-jsonschema (default 3; 1 when CJS_FILES=all)
+#   SEED           generator seed (default 42)
+#   CHECK          1 to also run bench/check_generated.py (jsonschema + PyYAML + the
+#                  cross-file rules in Python) on the generated registry
+#
+# Everything goes to bench/out/ (git-ignored): the registry in bench/out/registry-N/,
+# the bare parser binary, one JSON file per tool, the last run's output of each tool
+# (*.log) and the summary in results.md / results.json.
+set -euo pipefail
+
+N="${1:-10000}"
+REPS="${REPS:-7}"
+CJS_FILES="${CJS_FILES:-1000}"
+SEED="${SEED:-42}"
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$bench")"
+out="$bench/out"
+data="$out/registry-$N"
+mkdir -p "$out"
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "generating $N files (seed $SEED) in $data"
+python3 "$bench/generate_registry.py" "$N" "$data" --seed "$SEED"
+registry="$data/registry"
+schema="$data/schemas/model.schema.json"
+if [ "${CHECK:-0}" = 1 ]; then
+    step "independent check (jsonschema + PyYAML + cross-file rules in Python)"
+    python3 "$bench/check_generated.py" "$data"
+fi
+
+if [ -n "${MODELREG_BIN:-}" ]; then
+    modelreg="$MODELREG_BIN"
+    step "using MODELREG_BIN=$modelreg"
+else
+    step "building modelreg (release, scratch path .build-bench)"
+    (cd "$root" && swift build -c release --scratch-path .build-bench)
+    modelreg="$(cd "$root" && swift build -c release --scratch-path .build-bench --show-bin-path)/modelreg"
+fi
+[ -x "$modelreg" ] || { echo "no modelreg binary at $modelreg" >&2; exit 1; }
+
+step "building the bare libyaml parser"
+cc -O2 "$bench/bare_parse.c" -lyaml -lpthread -o "$out/bare_parse"
+
+cjs="$bench/.venv/bin/check-jsonschema"
+if [ ! -x "$cjs" ]; then
+    step "installing check-jsonschema into bench/.venv"
+    python3 -m venv "$bench/.venv"
+    "$bench/.venv/bin/pip" install --quiet --disable-pip-version-check check-jsonschema
+fi
+cjs_version="$("$cjs" --version)"
+
+# check-jsonschema's file set: all N, or CJS_FILES files spread evenly over the registry
+# (every k-th file, so the subset has the same mix of types and optional sections).
+if [ "$CJS_FILES" = all ] || [ "$CJS_FILES" -ge "$N" ]; then
+    cjs_count="$N"
+    cjs_reps="${CJS_REPS:-1}"
+    mapfile -t cjs_list < <(ls "$registry"/*.yaml)
+else
+    cjs_count="$CJS_FILES"
+    cjs_reps="${CJS_REPS:-3}"
+    mapfile -t cjs_list < <(ls "$registry"/*.yaml | awk -v n="$N" -v k="$CJS_FILES" \
+        'BEGIN { step = n / k } { if (int(taken * step) == NR - 1 && taken < k) { print; taken++ } }')
+fi
+[ "${#cjs_list[@]}" -eq "$cjs_count" ] || { echo "subset has ${#cjs_list[@]} files, wanted $cjs_count" >&2; exit 1; }
+
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v l="${load%% *}" 'BEGIN { exit !(l > 0.5) }'; then
+    echo "warning: load average is $load; other work on this machine makes the figures noisy" >&2
+fi
+measure() { python3 "$bench/measure.py" run "$@"; }
+
+step "modelreg verify ($REPS runs + 1 warm-up)"
+measure --name modelreg --files "$N" --reps "$REPS" --out "$out/modelreg.json" --log "$out/modelreg.log" \
+    --expect-stderr "^$N files, 0 errors, 0 warnings\$" \
+    -- "$modelreg" verify --registry "$registry" --schema "$schema"
+
+step "bare libyaml parse, 1 and 2 threads ($REPS runs + 1 warm-up each)"
+measure --name bare-parse-1t --files "$N" --reps "$REPS" --out "$out/bare-parse-1t.json" --log "$out/bare-parse-1t.log" \
+    --expect-stderr "^$N files, " -- "$out/bare_parse" -j 1 -d "$registry"
+measure --name bare-parse-2t --files "$N" --reps "$REPS" --out "$out/bare-parse-2t.json" --log "$out/bare-parse-2t.log" \
+    --expect-stderr "^$N files, " -- "$out/bare_parse" -j 2 -d "$registry"
+
+step "check-jsonschema on $cjs_count files ($cjs_reps runs, no warm-up), and on 1 file (start-up cost)"
+measure --name check-jsonschema --files "$cjs_count" --reps "$cjs_reps" --warmup 0 --out "$out/check-jsonschema.json" \
+    --log "$out/check-jsonschema.log" -- "$cjs" --schemafile "$schema" "${cjs_list[@]}"
+measure --name check-jsonschema-1file --files 1 --reps 3 --warmup 1 --out "$out/check-jsonschema-1file.json" \
+    --log "$out/check-jsonschema-1file.log" -- "$cjs" --schemafile "$schema" "${cjs_list[0]}"
+
+if [ "$cjs_count" = "$N" ]; then
+    cjs_note="check-jsonschema ran on all $N files"
+else
+    cjs_note="check-jsonschema ran on a $cjs_count-file subset (every $((N / cjs_count))th file) and its time is scaled linearly to $N"
+fi
+step "report"
+python3 "$bench/measure.py" report --files "$N" --dir "$out" --load "$load" \
+    --note "modelreg: $modelreg" \
+    --note "$cjs_version; $cjs_note" \
+    --note "registry: $registry ($(du -sh "$registry" | cut -f1), generated with seed $SEED)" \
+    --note "wall = median over the measured runs, measured around process spawn and exit; peak RSS = ru_maxrss from wait4" \
+    "$out/modelreg.json" "$out/bare-parse-1t.json" "$out/bare-parse-2t.json" \
+    "$out/check-jsonschema.json" "$out/check-jsonschema-1file.json"

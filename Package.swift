@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "ModelRegCLI",
             dependencies: [
-                "ModelRegistry", "Git",
+                "ModelRegistry",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,6 +10,13 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
 
     /// libgit2's code for "not found" (`GIT_ENOTFOUND`).
     public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+
+    /// True when someone else changed the same thing first: a reference moved or appeared
+    /// since it was read (`GIT_EMODIFIED`, `GIT_EEXISTS`) or its lock file is held
+    /// (`GIT_ELOCKED`). Re-read and try again.
+    public var isConcurrentUpdate: Bool {
+        code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue
+    }
 }
 
 /// Checks a libgit2 return code, reading `git_error_last()` at once, in the same synchronous call.

@@ -199,10 +199,13 @@ struct PatternMatcher {
                 var count = 0
                 var reached = pos
                 var floor = pos
+                let low = sets[setIndex].asciiLow
+                let high = sets[setIndex].asciiHigh
                 while count < maximum && reached < end {
                     let byte = text[reached]
                     if byte < 0x80 {
-                        guard sets[setIndex].contains(UInt32(byte)) else { break }
+                        let member = byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte &- 64)
+                        guard member & 1 == 1 else { break }
                         reached += 1
                     } else {
                         let (scalar, length) = decode(at: reached)

@@ -29,8 +29,9 @@ struct ScalarSet: Sendable, Equatable {
     private(set) var ranges: [ClosedRange<UInt32>]
     private(set) var properties: [Property]
     private(set) var negated: Bool
-    private var asciiLow: UInt64 = 0
-    private var asciiHigh: UInt64 = 0
+    /// Membership of scalars 0–63 and 64–127, one bit each.
+    private(set) var asciiLow: UInt64 = 0
+    private(set) var asciiHigh: UInt64 = 0
 
     init(ranges: [ClosedRange<UInt32>], properties: [Property] = [], negated: Bool = false) {
         self.ranges = Self.normalized(ranges)

@@ -241,14 +241,22 @@ struct SchemaEvaluator {
 
     /// The first pair of equal items, by JSON Schema equality.
     private static func duplicate(in array: [JSONValue]) -> (Int, Int)? {
-        if array.count <= 16, let strings = allStrings(array) {
-            let probes = strings.map(StringProbe.init)
-            for second in strings.indices {
-                for first in 0 ..< second where StringProbe.same(probes[first], strings[first], probes[second], strings[second]) {
-                    return (first, second)
+        if array.count <= 16, array.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            return withUnsafeTemporaryAllocation(of: StringProbe.self, capacity: 16) { probes in
+                func string(_ index: Int) -> String {
+                    if case .string(let string) = array[index] { return string }
+                    return ""
                 }
+                for second in array.indices {
+                    let text = string(second)
+                    let probe = StringProbe(text)
+                    for first in 0 ..< second where StringProbe.same(probes[first], string(first), probe, text) {
+                        return (first, second)
+                    }
+                    probes.initializeElement(at: second, to: probe)
+                }
+                return nil
             }
-            return nil
         }
         if array.count <= 16 {
             for second in array.indices {
@@ -262,16 +270,6 @@ struct SchemaEvaluator {
             seen[item] = position
         }
         return nil
-    }
-
-    private static func allStrings(_ array: [JSONValue]) -> [String]? {
-        var strings: [String] = []
-        strings.reserveCapacity(array.count)
-        for item in array {
-            guard case .string(let string) = item else { return nil }
-            strings.append(string)
-        }
-        return strings
     }
 
     // MARK: Objects
@@ -326,7 +324,7 @@ struct SchemaEvaluator {
                         node.path("required"), "required", "missing required property `\(rules.value.required[index])`"))
                 }
                 // Keep the order of `validate`: the object's own keywords before its members'.
-                violations.insert(contentsOf: missing, at: requiredInsertion)
+                if !missing.isEmpty { violations.insert(contentsOf: missing, at: requiredInsertion) }
             }
         }
         for dependency in rules.value.dependentSchemas where object.position(of: dependency.property) != nil {

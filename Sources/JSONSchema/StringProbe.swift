@@ -10,7 +10,7 @@ struct StringProbe: Sendable, Equatable {
         var words: (UInt64, UInt64) = (0, 0)
         let length: Int? = string.utf8.withContiguousStorageIfAvailable { bytes in
             withUnsafeMutableBytes(of: &words) { target in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes).prefix(16)))
+                target.copyMemory(from: UnsafeRawBufferPointer(start: bytes.baseAddress, count: min(bytes.count, 16)))
             }
             return bytes.count
         }

@@ -57,31 +57,39 @@ enum ViolationText {
     static func suggestion(for name: String, among candidates: [String]) -> String? {
         let limit = name.count <= 4 ? 1 : 2
         var best: (String, Int)?
-        for candidate in candidates {
+        let length = name.utf8.count
+        for candidate in candidates where abs(candidate.utf8.count - length) <= limit * 4 {
             let distance = editDistance(name, candidate, limit: limit)
             if distance <= limit, distance < best?.1 ?? Int.max { best = (candidate, distance) }
         }
         return best?.0
     }
 
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours
+    /// (optimal string alignment), giving up (returning `limit + 1`) once it must exceed `limit`.
     private static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0 ... b.count)
-        var current = previous
-        for i in 1 ... max(a.count, 1) where !a.isEmpty {
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1 ... a.count {
             current[0] = i
-            var rowMinimum = current[0]
-            for j in stride(from: 1, through: b.count, by: 1) {
+            var rowMinimum = i
+            for j in 1 ... b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, beforePrevious[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
             }
             if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
-        return a.isEmpty ? b.count : previous[b.count]
+        return previous[b.count]
     }
 }

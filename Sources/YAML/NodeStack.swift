@@ -8,7 +8,7 @@ struct NodeStack: ~Copyable {
     private var capacity: Int
     private(set) var count = 0
 
-    init(capacity: Int = 64) {
+    init(capacity: Int = 16) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
     }

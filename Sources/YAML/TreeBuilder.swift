@@ -33,6 +33,7 @@ struct TreeBuilder: ~Copyable {
         self.parser = parser
         self.map = map
         self.limits = limits
+        stack.reserveCapacity(8)
     }
 
     /// Reads every event; returns the document's root, or nil when the stream has no document.

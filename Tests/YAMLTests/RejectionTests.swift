@@ -86,6 +86,25 @@ struct RejectionTests {
         #expect(rejection("s: >\n  \n  x\n") == nil)
     }
 
+    @Test("duplicate keys are scoped to their mapping, at any size")
+    func duplicateKeyScopes() {
+        var inner = ""
+        for index in 0..<40 { inner += "  k\(index): \(index)\n" }
+        // Inner keys may repeat outer ones; the outer mapping still sees its own duplicates.
+        #expect(rejection("k1: x\nbig:\n" + inner + "k2: y\n") == nil)
+        let error = expectRejection("k1: x\nbig:\n" + inner + "k1: again\n", .duplicateKey, at: 43, 1)
+        #expect(error?.message.contains("line 1") == true)
+        expectRejection("list:\n- a: 1\n  b: 2\n- a: 1\n  a: 2\n", .duplicateKey, at: 5, 3)
+    }
+
+    @Test("keys compare as strings: quoting does not matter, canonically equivalent spellings collide")
+    func duplicateKeySpellings() {
+        expectRejection("1: a\n'1': b\n", .duplicateKey, at: 2, 1)
+        expectRejection("caf\u{E9}: a\n\"cafe\u{301}\": b\n", .duplicateKey, at: 2, 1)
+        #expect(rejection("1: a\n01: b\n") == nil)
+        #expect(rejection("a: 1\nA: 2\n") == nil)
+    }
+
     @Test("only scalar keys")
     func nonScalarKeys() {
         let error = expectRejection("? [a, b]\n: c\n", .syntax, at: 1, 3)

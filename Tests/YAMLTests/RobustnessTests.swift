@@ -63,8 +63,14 @@ struct RobustnessTests {
     func suiteAgrees() throws {
         for folder in YAMLTestSuite.cases() {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("in.yaml")))
-            guard let root = try? YAMLReader.parse(bytes, path: "in.yaml") else { continue }
-            checkLocations(root, in: bytes)
+            do {
+                if let root = try YAMLReader.parse(bytes, path: "in.yaml") { checkLocations(root, in: bytes) }
+            } catch {
+                let expected = LinePositions(bytes).lineAndColumn(at: error.location.offset)
+                #expect(
+                    expected.line == error.location.line && expected.column == error.location.column,
+                    "\(folder.lastPathComponent): \(error) at byte \(error.location.offset)")
+            }
         }
     }
 

@@ -29,6 +29,17 @@ public struct LintInput: Sendable, Hashable {
     }
 }
 
+/// A file's bytes already in memory, and how to name it in diagnostics.
+public struct LintSource: Sendable {
+    public var displayPath: String
+    public var bytes: [UInt8]
+
+    public init(displayPath: String, bytes: [UInt8]) {
+        self.displayPath = displayPath
+        self.bytes = bytes
+    }
+}
+
 /// Runs the rules: per file (`lint`) or over a whole registry (`verify`).
 public struct Linter: Sendable {
     public let context: LintContext
@@ -41,13 +52,27 @@ public struct Linter: Sendable {
 
     /// Reads and checks each file on its own: the reader, the schema and the document rules.
     public func lint(_ inputs: [LintInput]) -> LintReport {
-        let workers = max(1, min(inputs.count / 64, System.coreCount))
+        run(count: inputs.count, names: inputs.map(\.displayPath)) { index in
+            check(loader.load(path: inputs[index].path, displayPath: inputs[index].displayPath))
+        }
+    }
+
+    /// Checks files whose bytes are already in memory (a registry read from a git revision).
+    public func lint(_ sources: [LintSource]) -> LintReport {
+        run(count: sources.count, names: sources.map(\.displayPath)) { index in
+            check(loader.load(bytes: sources[index].bytes, displayPath: sources[index].displayPath))
+        }
+    }
+
+    /// Runs `body` for each index on every core and gathers the results.
+    private func run(count: Int, names: [String], _ body: @Sendable (Int) -> CheckResult) -> LintReport {
+        let workers = max(1, min(count / 64, System.coreCount))
         let chunks = Mutex<[[CheckResult]]>(Array(repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var results: [CheckResult] = []
             var index = worker
-            while index < inputs.count {
-                results.append(check(inputs[index]))
+            while index < count {
+                results.append(body(index))
                 index += workers
             }
             chunks.withLock { $0[worker] = results }
@@ -64,13 +89,21 @@ public struct Linter: Sendable {
         }
         documents.sort { $0.path < $1.path }
         findings.sort()
-        return LintReport(
-            files: inputs.map(\.displayPath), documents: documents, findings: findings, failures: failures.sorted())
+        return LintReport(files: names, documents: documents, findings: findings, failures: failures.sorted())
     }
 
     /// Lints every file, then runs the rules that compare files.
     public func verify(_ inputs: [LintInput]) -> LintReport {
-        var report = lint(inputs)
+        withRegistryRules(lint(inputs))
+    }
+
+    /// Lints every in-memory file, then runs the rules that compare files.
+    public func verify(_ sources: [LintSource]) -> LintReport {
+        withRegistryRules(lint(sources))
+    }
+
+    private func withRegistryRules(_ report: LintReport) -> LintReport {
+        var report = report
         report.findings.append(contentsOf: checkRegistry(RegistrySnapshot(documents: report.documents)))
         report.findings.sort()
         return report
@@ -89,9 +122,9 @@ public struct Linter: Sendable {
         var failure: String?
     }
 
-    /// Reads one file and runs the document rules on it.
-    func check(_ input: LintInput) -> CheckResult {
-        switch loader.load(path: input.path, displayPath: input.displayPath) {
+    /// Runs the document rules on what the loader read.
+    func check(_ outcome: DocumentLoader.Outcome) -> CheckResult {
+        switch outcome {
         case .unreadable(let finding):
             return CheckResult(findings: [finding])
         case .document(let document):

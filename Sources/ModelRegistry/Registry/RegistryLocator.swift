@@ -25,9 +25,14 @@ public enum RegistryLocator {
         } catch {
             throw ToolError("cannot read registry folder \(directory): \(error.localizedDescription)")
         }
-        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+        return names.filter(isModelFileName)
             .sorted()
             .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    /// Model files are `*.yaml` (and `*.yml`, so that misnamed ones are reported); hidden files are skipped.
+    public static func isModelFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
     }
 
     /// `path` relative to `base` when that is shorter to read (`registry/x.yaml`, `../registry/x.yaml`), else absolute.

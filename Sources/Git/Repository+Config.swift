@@ -23,15 +23,18 @@ extension Repository {
             try check(git_signature_default(&pointer, handle), "reading the commit identity (user.name, user.email)")
         } catch {
             let missing = ["user.name", "user.email"].filter { (config($0) ?? "").isEmpty }
-            let what = missing.isEmpty ? "user.name and user.email are not usable" : missing.joined(separator: " and ") + (missing.count == 1 ? " is not set" : " are not set")
+            let what = switch missing.count {
+            case 0: "user.name and user.email are not usable"
+            case 1: "\(missing[0]) is not set"
+            default: "user.name and user.email are not set"
+            }
+            var commands = [String]()
+            if missing.isEmpty || missing.contains("user.name") { commands.append("  git config user.name \"Your Name\"") }
+            if missing.isEmpty || missing.contains("user.email") { commands.append("  git config user.email you@example.com") }
             throw GitError(
                 operation: error.operation, code: error.code,
-                message: """
-                    no identity to record commits with: \(what) (\(error.message)). Set it with
-                      git config user.name "Your Name"
-                      git config user.email you@example.com
-                    (add --global to use it in every repository)
-                    """)
+                message: "no identity to record commits with: \(what) (\(error.message)). Set \(commands.count == 1 ? "it" : "them") with\n"
+                    + commands.joined(separator: "\n") + "\n(add --global to use it in every repository)")
         }
         return SignatureHandle(taking: pointer!).value
     }

@@ -60,7 +60,7 @@ public struct JSONObject: Sendable {
             case let (index?, value?):
                 values[index] = value
             case let (nil, value?):
-                appendIfAbsent(key: key, value: value)
+                appendNew(key, value)
             case let (index?, nil):
                 keys.remove(at: index)
                 values.remove(at: index)
@@ -76,10 +76,14 @@ public struct JSONObject: Sendable {
     @discardableResult
     public mutating func appendIfAbsent(key: String, value: JSONValue) -> Bool {
         guard position(of: key) == nil else { return false }
+        appendNew(key, value)
+        return true
+    }
+
+    private mutating func appendNew(_ key: String, _ value: JSONValue) {
         keys.append(key)
         values.append(value)
         if keys.count >= Self.indexThreshold { index.appended(keys, probe: StringProbe(key)) }
-        return true
     }
 
     /// Key/value pairs in insertion order.

@@ -11,72 +11,12 @@ struct PatternMatcher {
     /// Instructions executed per search before giving up.
     static let stepLimit = 1_000_000
 
-    private struct Frame {
-        enum Kind: UInt8 { case branch, giveBack, restoreSlot, restoreRegister }
-        var kind: Kind
-        /// branch, giveBack: the instruction to resume at. restore*: the slot or register.
-        var a: Int
-        /// branch: the position to resume at; giveBack: the position reached; restore*: the old value.
-        var b: Int
-        /// giveBack: the position below which nothing may be given back.
-        var c: Int = 0
-    }
-
-    /// The backtracking records: a buffer on the call stack, moved to the heap if it fills up.
-    /// Frames are trivial values, so no reference counting happens while matching.
-    private struct FrameStack {
-        private var storage: UnsafeMutablePointer<Frame>
-        private var capacity: Int
-        private var onHeap = false
-        private(set) var count = 0
-
-        init(_ initial: UnsafeMutableBufferPointer<Frame>) {
-            storage = initial.baseAddress!
-            capacity = initial.count
-        }
-
-        @inline(__always)
-        mutating func push(_ frame: Frame) {
-            if count == capacity { grow() }
-            storage[count] = frame
-            count += 1
-        }
-
-        @inline(__always)
-        mutating func pop() -> Frame {
-            count -= 1
-            return storage[count]
-        }
-
-        subscript(position: Int) -> Frame {
-            get { storage[position] }
-            set { storage[position] = newValue }
-        }
-
-        mutating func truncate(to newCount: Int) {
-            count = newCount
-        }
-
-        private mutating func grow() {
-            let larger = UnsafeMutablePointer<Frame>.allocate(capacity: capacity * 2)
-            larger.initialize(from: storage, count: count)
-            if onHeap { storage.deallocate() }
-            storage = larger
-            capacity *= 2
-            onHeap = true
-        }
-
-        func releaseHeap() {
-            if onHeap { storage.deallocate() }
-        }
-    }
-
     private let instructions: UnsafeBufferPointer<PatternProgram.Instruction>
     private let sets: UnsafeBufferPointer<ScalarSet>
     private let text: UnsafeBufferPointer<UInt8>
     private let anchoredAtStart: Bool
     private let firstScalar: UInt32?
-    private var stack: FrameStack
+    private var stack: BacktrackStack
     /// Capture slots, then `progress` registers; -1 when unset.
     private let slots: UnsafeMutablePointer<Int>
     private let registers: UnsafeMutablePointer<Int>
@@ -100,7 +40,7 @@ struct PatternMatcher {
         let registerSpace = program.slotCount + program.registerCount
         return program.instructions.withUnsafeBufferPointer { instructions in
             program.sets.withUnsafeBufferPointer { sets in
-                withUnsafeTemporaryAllocation(of: Frame.self, capacity: 24) { frames in
+                withUnsafeTemporaryAllocation(of: BacktrackFrame.self, capacity: 24) { frames in
                     func run(_ space: UnsafeMutablePointer<Int>) -> Outcome {
                         space.initialize(repeating: -1, count: registerSpace)
                         var matcher = PatternMatcher(
@@ -123,7 +63,7 @@ struct PatternMatcher {
 
     private init(
         instructions: UnsafeBufferPointer<PatternProgram.Instruction>, sets: UnsafeBufferPointer<ScalarSet>,
-        text: UnsafeBufferPointer<UInt8>, program: PatternProgram, frames: UnsafeMutableBufferPointer<Frame>,
+        text: UnsafeBufferPointer<UInt8>, program: PatternProgram, frames: UnsafeMutableBufferPointer<BacktrackFrame>,
         space: UnsafeMutablePointer<Int>
     ) {
         self.instructions = instructions
@@ -131,7 +71,7 @@ struct PatternMatcher {
         self.text = text
         anchoredAtStart = program.anchoredAtStart
         firstScalar = program.firstScalar
-        stack = FrameStack(frames)
+        stack = BacktrackStack(frames)
         slots = space
         registers = space + program.slotCount
     }
@@ -196,40 +136,39 @@ struct PatternMatcher {
                     failed = true
                 }
             case let .repeatSet(setIndex, minimum, maximum):
-                var count = 0
-                var reached = pos
-                var floor = pos
                 let low = sets[setIndex].asciiLow
                 let high = sets[setIndex].asciiHigh
-                while count < maximum && reached < end {
-                    let byte = text[reached]
-                    if byte < 0x80 {
-                        let member = byte < 64 ? low >> UInt64(byte) : high >> UInt64(byte &- 64)
-                        guard member & 1 == 1 else { break }
-                        reached += 1
-                    } else {
-                        let (scalar, length) = decode(at: reached)
-                        guard sets[setIndex].contains(scalar) else { break }
-                        reached += length
-                    }
+                var count = 0
+                var reached = pos
+                while count < minimum {
+                    let length = memberLength(at: reached, set: setIndex, low: low, high: high)
+                    if length == 0 { break }
+                    reached += length
                     count += 1
-                    if count == minimum { floor = reached }
                 }
-                steps += count
                 if count < minimum {
+                    steps += count
                     failed = true
                 } else {
-                    if reached > floor { stack.push(Frame(kind: .giveBack, a: pc + 1, b: reached, c: floor)) }
+                    let floor = reached
+                    while count < maximum {
+                        let length = memberLength(at: reached, set: setIndex, low: low, high: high)
+                        if length == 0 { break }
+                        reached += length
+                        count += 1
+                    }
+                    steps += count
+                    if reached > floor { stack.push(BacktrackFrame(kind: .giveBack, a: pc + 1, b: reached, c: floor)) }
                     pos = reached
                     pc += 1
                 }
             case let .split(first, second):
-                stack.push(Frame(kind: .branch, a: second, b: pos))
+                stack.push(BacktrackFrame(kind: .branch, a: second, b: pos))
                 pc = first
             case .jump(let target):
                 pc = target
             case .save(let slot):
-                stack.push(Frame(kind: .restoreSlot, a: slot, b: slots[slot]))
+                stack.push(BacktrackFrame(kind: .restoreSlot, a: slot, b: slots[slot]))
                 slots[slot] = pos
                 pc += 1
             case .inputStart:
@@ -263,7 +202,7 @@ struct PatternMatcher {
                     }
                 }
             case .mark(let register):
-                stack.push(Frame(kind: .restoreRegister, a: register, b: registers[register]))
+                stack.push(BacktrackFrame(kind: .restoreRegister, a: register, b: registers[register]))
                 registers[register] = pos
                 pc += 1
             case .progress(let register):
@@ -287,7 +226,7 @@ struct PatternMatcher {
                         var previous = frame.b - 1
                         while previous > frame.c && text[previous] & 0xC0 == 0x80 { previous -= 1 }
                         if previous > frame.c {
-                            stack.push(Frame(kind: .giveBack, a: frame.a, b: previous, c: frame.c))
+                            stack.push(BacktrackFrame(kind: .giveBack, a: frame.a, b: previous, c: frame.c))
                         }
                         pc = frame.a
                         pos = previous
@@ -355,6 +294,20 @@ struct PatternMatcher {
             case .restoreRegister: registers[frame.a] = frame.b
             }
         }
+    }
+
+    /// The byte length of the scalar at `position` if it belongs to set `index`, else 0 (also
+    /// at the end of the text). `low`/`high` are that set's ASCII bits, hoisted by the caller.
+    @inline(__always)
+    private func memberLength(at position: Int, set index: Int, low: UInt64, high: UInt64) -> Int {
+        guard position < text.count else { return 0 }
+        let byte = text[position]
+        if byte < 0x80 {
+            let bits = byte < 64 ? low : high
+            return Int(truncatingIfNeeded: (bits &>> UInt64(byte & 63)) & 1)
+        }
+        let (scalar, length) = decode(at: position)
+        return sets[index].contains(scalar) ? length : 0
     }
 
     // MARK: UTF-8

@@ -4,7 +4,8 @@
 /// nothing for the common block-mapping-of-plain-scalars file.
 ///
 /// - A comment must follow whitespace: `"value"# c`, `[a]# c`, `[a,# c`, `>#c`, `%YAML 1.2#c`.
-/// - In a flow collection, `-` cannot start a plain scalar unless a non-space follows: `[-]`.
+/// - In a flow collection, a plain scalar cannot be a lone `-` followed by a space or a flow
+///   indicator: `[-]`, `[a, -]`.
 /// - Continuation lines of a quoted scalar or flow collection inside a block collection at
 ///   indentation n need more than n spaces (a tab is not indentation). A line that only closes
 ///   the collection (`]`, `}`) may sit at n, as libyaml and most parsers allow.
@@ -67,8 +68,10 @@ enum StrictSyntax {
     static func dashInFlow(_ node: YAMLNode, in map: SourceMap) -> YAMLError? {
         let bytes = map.bytes
         let start = node.start.offset
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "-") else { return nil }
-        if start + 1 < node.end.offset { return nil }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "-"), node.end.offset == start + 1 else { return nil }
+        // `-` may start a plain scalar only when a character a plain scalar may hold follows it
+        // (`{-: x}` is fine: the `:` is such a character, though it ends up outside the scalar).
+        if start + 1 < bytes.count, !" \t\r\n,[]{}".utf8.contains(bytes[start + 1]) { return nil }
         return YAMLError(
             kind: .syntax, location: node.start,
             message: "\"-\" cannot be a plain scalar in a flow collection; quote it")

@@ -130,14 +130,14 @@ struct TreeBuilder: ~Copyable {
             break
         }
         if let tag, tag != .str, ScalarResolver.resolve(text, as: tag) == nil {
-            throw YAMLError(kind: .tag, location: start, message: "\"\(text)\" is not a valid \(tag.shortForm)")
+            throw YAMLError(kind: .tag, location: start, message: "\(Self.shown(text)) is not a valid \(tag.shortForm)")
         }
         if expectsKey {
             let fingerprint = MappingKeys.fingerprint(bytes)
             if let first = keys.insert(text, fingerprint: fingerprint, line: start.line) {
                 throw YAMLError(
                     kind: .duplicateKey, location: start,
-                    message: "duplicate key \"\(text)\"; it was first defined at line \(first)")
+                    message: "duplicate key \(Self.shown(text)); it was first defined at line \(first)")
             }
         }
         let node = YAMLNode(
@@ -188,7 +188,7 @@ struct TreeBuilder: ~Copyable {
     }
 
     private mutating func endCollection(_ event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) {
-        let frame = stack.removeLast()
+        guard let frame = stack.popLast() else { return }  // libyaml pairs every end with a start
         let end: SourceLocation
         if frame.isFlow {
             end = map.location(event.pointee.end_mark)
@@ -245,6 +245,24 @@ struct TreeBuilder: ~Copyable {
     }
 
     // MARK: Errors
+
+    /// A scalar's text for a message: quoted, escaped, and cut short when long.
+    private static func shown(_ text: String) -> String {
+        let limit = 60
+        let cut = text.unicodeScalars.count > limit ? String(text.unicodeScalars.prefix(limit)) + "…" : text
+        var escaped = ""
+        for scalar in cut.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return "\"" + escaped + "\""
+    }
 
     private mutating func anchorError(_ anchor: UnsafeMutablePointer<yaml_char_t>, at mark: yaml_mark_t) -> YAMLError {
         YAMLError(

@@ -30,6 +30,8 @@ public enum ResolvedScalar: Sendable, Hashable {
 
 /// One node of a parsed YAML document, carrying where it starts and ends in the source.
 public struct YAMLNode: Sendable {
+    /// Not `indirect`: the arrays already give the recursion its indirection, and a box per node
+    /// would cost an allocation for every scalar.
     public enum Content: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
@@ -39,9 +41,11 @@ public struct YAMLNode: Sendable {
 
     public var content: Content
     /// Where the node starts (for a block collection: its first entry; for a scalar: its first character,
-    /// including the opening quote).
+    /// including the opening quote; for a node with an explicit tag: the tag).
     public var start: SourceLocation
-    /// Where the node ends (one past its last character), useful for byte-preserving edits.
+    /// Where the node ends (one past its last character), useful for byte-preserving edits: after
+    /// a closing quote or bracket, after a block collection's last entry, and for a block scalar
+    /// (`|`, `>`) after the line break of its last line with content (with `+`, of its last kept line).
     public var end: SourceLocation
 
     public init(content: Content, start: SourceLocation, end: SourceLocation) {

@@ -8,8 +8,9 @@ import Darwin
 ///
 /// Stricter than YAML itself: the input must be UTF-8 and at most `limits.maxBytes` long, hold at
 /// most one document, nest at most `limits.maxDepth` collections, use no anchors, aliases or tags
-/// other than the core schema's, and repeat no key within a mapping. Every rejection is a
-/// `YAMLError` located at the offending spot.
+/// other than the core schema's, use only scalars as keys, and repeat no key within a mapping. It
+/// also refuses the invalid YAML that libyaml 0.2.5 lets through (see `StrictSyntax`). Every
+/// rejection is a `YAMLError` located at the offending spot.
 public enum YAMLReader {
     /// Parses `bytes`. Returns nil when the stream holds no document (empty, or only comments).
     /// `path` is used only to label locations.
@@ -107,14 +108,15 @@ public enum YAMLReader {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw YAMLFileError(path: displayPath, operation: "stat", code: errno) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        guard Int(info.st_mode) & Int(S_IFMT) == Int(S_IFREG) else {
             throw YAMLFileError(path: displayPath, operation: "read", code: EISDIR)
         }
         let size = Int(info.st_size)
         if size > limits.maxBytes { throw sizeError(size, path: displayPath, limits: limits) }
-        // Read one byte more than announced, to notice a file that grew past the limit meanwhile.
+        // Read what fstat announced (a file that changes meanwhile is read in part; its next read
+        // sees the change).
         var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             while count < buffer.count {
                 let got = read(fd, buffer.baseAddress! + count, buffer.count - count)
                 if got < 0 {
@@ -127,7 +129,6 @@ public enum YAMLReader {
             }
         }
         if failure != 0 { throw YAMLFileError(path: displayPath, operation: "read", code: failure) }
-        if bytes.count > limits.maxBytes { throw sizeError(bytes.count, path: displayPath, limits: limits) }
         return bytes
     }
 }

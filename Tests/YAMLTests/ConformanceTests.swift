@@ -22,6 +22,14 @@ enum YAMLTestSuite {
             && isDirectory.boolValue
     }
 
+    /// Why the suite's tests are skipped when it is missing.
+    static var missing: Comment {
+        Comment(
+            rawValue: "yaml-test-suite not found at \(directory.path): put the suite's data "
+                + "(case folders with in.yaml, error, in.json) there, or set MODELREG_CONFORMANCE_DIR "
+                + "to a folder holding yaml-test-suite/")
+    }
+
     /// Every folder holding an `in.yaml` (some cases have numbered sub-cases), sorted.
     static func cases() -> [URL] {
         guard let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
@@ -42,10 +50,7 @@ struct ConformanceTests {
         // Skipped, not passed, when the suite is missing.
         .enabled(
             if: YAMLTestSuite.isAvailable,
-            Comment(
-                rawValue: "yaml-test-suite not found at \(YAMLTestSuite.directory.path): put the suite's data "
-                    + "(case folders with in.yaml, error, in.json) there, or set MODELREG_CONFORMANCE_DIR "
-                    + "to a folder holding yaml-test-suite/")
+            YAMLTestSuite.missing
         ),
         .timeLimit(.minutes(1))
     )

@@ -54,6 +54,8 @@ struct ReaderTests {
         #expect(root["size"]?.start.description == "models/x.yaml:2:7")
         let plain = try #require(try YAMLReader.parse(contentsOf: url.path))
         #expect(plain.start.path == url.path)
+        try Data().write(to: url)
+        #expect(try YAMLReader.parse(contentsOf: url.path) == nil)
     }
 
     @Test("the same bytes parse the same way every time, from many tasks at once")

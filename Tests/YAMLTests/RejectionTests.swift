@@ -74,6 +74,7 @@ struct RejectionTests {
         expectRejection("[-]\n", .syntax, at: 1, 2)
         expectRejection("- [a, -]\n", .syntax, at: 1, 7)
         #expect(rejection("[-a, '-']\n") == nil)
+        #expect(rejection("{-: x}\n") == nil)
         // Continuation lines need more indentation than the block around them; tabs don't count.
         let flow = expectRejection("flow: [a,\nb]\n", .syntax, at: 2, 1)
         #expect(flow?.message.contains("line 1") == true)
@@ -103,6 +104,13 @@ struct RejectionTests {
         expectRejection("caf\u{E9}: a\n\"cafe\u{301}\": b\n", .duplicateKey, at: 2, 1)
         #expect(rejection("1: a\n01: b\n") == nil)
         #expect(rejection("a: 1\nA: 2\n") == nil)
+        // The same in a mapping large enough to use its lookup table.
+        var big = ""
+        for index in 0..<60 { big += "k\(index): \(index)\nkü\(index): \(index)\n" }
+        #expect(rejection(big) == nil)
+        expectRejection(big + "caf\u{E9}: a\n\"cafe\u{301}\": b\n", .duplicateKey, at: 122, 1)
+        expectRejection(big + "k59: again\n", .duplicateKey, at: 121, 1)
+        expectRejection(big + "kü3: again\n", .duplicateKey, at: 121, 1)
     }
 
     @Test("only scalar keys")

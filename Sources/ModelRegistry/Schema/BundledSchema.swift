@@ -252,6 +252,10 @@ enum BundledSchema {
         "pattern": "^[a-z][a-z0-9-]*$"
       }
     },
+    "priority": {
+      "description": "Order among entries with the same role when a role is resolved: lower first; entries without a priority come after those with one, then by id.",
+      "type": "integer"
+    },
     "aliases": {
       "description": "Other names that resolve to this entry (e.g. Hub ids, short names). Unique case-insensitively across all ids and aliases.",
       "type": "array",

@@ -234,8 +234,9 @@ struct QueryParser {
         _ literal: QueryLiteral, for field: String, kind: FieldCatalog.Kind?, at token: QueryToken
     ) throws(QuerySyntaxError) {
         switch (kind, literal) {
-        case (.number?, .string(let text)) where ParameterCount.parse(text) == nil,
-            (.number?, .bool):
+        case (.number?, .string(let text)) where ParameterCount.parse(text) == nil:
+            throw error(at: token, "`\(field)` is a number; \(token.quoted) is not")
+        case (.number?, .bool):
             throw error(at: token, "`\(field)` is a number; \(token.quoted) is not")
         case (.boolean?, .string), (.boolean?, .number):
             throw error(at: token, "`\(field)` is true or false; \(token.quoted) is neither")

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "modelreg", targets: ["modelreg"]),
         .library(name: "ModelRegistry", targets: ["ModelRegistry"]),
+        .library(name: "RegistryQuery", targets: ["RegistryQuery"]),
+        .plugin(name: "RegistryCodegen", targets: ["RegistryCodegen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,22 +28,26 @@ let package = Package(
         .target(name: "JSONSchema"),
         .target(
             name: "ModelRegistry",
-            dependencies: ["YAML", "JSONSchema", "Digest"]
+            dependencies: ["YAML", "JSONSchema", "Digest", "Git"]
         ),
+        .target(name: "RegistryQuery", dependencies: ["ModelRegistry", "JSONSchema"]),
         .target(
             name: "ModelRegCLI",
             dependencies: [
-                "ModelRegistry",
+                "ModelRegistry", "RegistryQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "modelreg", dependencies: ["ModelRegCLI"]),
+        // Generates Swift from a consuming package's registry/ at build time (see Examples/ModelCatalog).
+        .plugin(name: "RegistryCodegen", capability: .buildTool(), dependencies: ["modelreg"]),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
-        .testTarget(name: "ModelRegistryTests", dependencies: ["ModelRegistry"]),
+        .testTarget(name: "ModelRegistryTests", dependencies: ["ModelRegistry", "YAML"]),
+        .testTarget(name: "RegistryQueryTests", dependencies: ["RegistryQuery"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelRegCLITests", dependencies: ["ModelRegCLI", "modelreg"]),
     ],
     swiftLanguageModes: [.v6]

@@ -69,6 +69,7 @@ extension Repository {
         } else {
             code = git_reference_create(&reference, handle, name, &newOID, 0, logMessage)
         }
+        // The new reference object itself is not needed: its owner frees it at once.
         if let reference { _ = Handle(reference, free: git_reference_free) }
         do {
             try check(code, operation)
@@ -94,8 +95,8 @@ extension Repository {
 
     /// Writes the tree for one directory level; nil when it ends up empty (except the root).
     private func writeTree(base: Handle?, changes: [String: PendingChange], path: String, isRoot: Bool) throws(GitError) -> ObjectID? {
-        let where_ = path.isEmpty ? "the root tree" : "'\(path)'"
-        let builder = try Handle.make("building \(where_)", free: git_treebuilder_free) {
+        let place = path.isEmpty ? "the root tree" : "'\(path)'"
+        let builder = try Handle.make("building \(place)", free: git_treebuilder_free) {
             git_treebuilder_new(&$0, handle, base?.pointer)
         }
         return try withExtendedLifetime((builder, base)) { () throws(GitError) -> ObjectID? in
@@ -143,49 +144,8 @@ extension Repository {
             }
             if !isRoot, git_treebuilder_entrycount(builder.pointer) == 0 { return nil }
             var oid = git_oid()
-            try check(git_treebuilder_write(&oid, builder.pointer), "writing \(where_)")
+            try check(git_treebuilder_write(&oid, builder.pointer), "writing \(place)")
             return ObjectID(oid)
-        }
-    }
-}
-
-/// One path's change, arranged by directory for `buildTree`.
-enum PendingChange {
-    case file(ObjectID?)
-    case directory([String: PendingChange])
-
-    static func insert(_ components: ArraySlice<String>, _ id: ObjectID?, into level: inout [String: PendingChange], path: String) throws(GitError) {
-        let name = components.first!
-        if components.count == 1 {
-            guard level[name] == nil else { throw conflict(path) }
-            level[name] = .file(id)
-            return
-        }
-        var nested: [String: PendingChange]
-        switch level[name] {
-        case nil: nested = [:]
-        case .directory(let existing)?: nested = existing
-        case .file?: throw conflict(path)
-        }
-        level[name] = nil  // keep the nested dictionary uniquely referenced while it grows
-        try insert(components.dropFirst(), id, into: &nested, path: path)
-        level[name] = .directory(nested)
-    }
-
-    private static func conflict(_ path: String) -> GitError {
-        GitError(operation: "building a tree", code: GIT_EINVALIDSPEC.rawValue,
-                 message: "'\(path)' conflicts with another change: a path cannot be both a file and a directory")
-    }
-}
-
-extension [String: PendingChange] {
-    /// True when some change below sets a file (rather than only removing).
-    var containsAdditions: Bool {
-        values.contains { change in
-            switch change {
-            case .file(let id): id != nil
-            case .directory(let nested): nested.containsAdditions
-            }
         }
     }
 }

@@ -21,7 +21,9 @@ extension JSONValue: Hashable {
     /// Code-point equality of two strings (byte equality of their UTF-8).
     static func sameCodePoints(_ a: String, _ b: String) -> Bool {
         let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
+        // Code-point equality implies canonical equivalence, and Swift's `==` rejects most
+        // unequal strings cheaply (a word compare for short ones, memcmp for ASCII).
+        guard count == b.utf8.count, a == b else { return false }
         let fast = a.utf8.withContiguousStorageIfAvailable { left in
             b.utf8.withContiguousStorageIfAvailable { right in
                 bytesEqual(UnsafeRawPointer(left.baseAddress), UnsafeRawPointer(right.baseAddress), count)

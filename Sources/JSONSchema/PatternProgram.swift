@@ -1,7 +1,9 @@
 /// A compiled pattern: instructions for `PatternMatcher`, a backtracking machine over UTF-8.
 ///
-/// Counted quantifiers are unrolled (`x{2,4}` becomes `x x (x (x)?)?`), so programs grow with
-/// repetition counts; `maximumInstructions` bounds that.
+/// A greedy quantifier over a single scalar or class (`[a-f0-9]{64}`, `\d+`) becomes one
+/// `repeatSet` instruction. Other counted quantifiers are unrolled (`(ab){2,4}` becomes
+/// `ab ab (ab (ab)?)?`), so those programs grow with repetition counts; `maximumInstructions`
+/// bounds that.
 final class PatternProgram: Sendable {
     enum Instruction: Sendable {
         /// Consume this scalar.

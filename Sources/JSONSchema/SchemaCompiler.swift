@@ -1,6 +1,6 @@
 /// Turns a schema document into `SchemaNode`s: checks every keyword's value, compiles patterns,
 /// resolves each `$ref` to a node index, and rejects `$ref` cycles that would never consume
-/// the instance.
+/// the instance. The keyword groups are read in `+Rules`.
 struct SchemaCompiler {
     private let root: JSONValue
     private var index = SchemaDocumentIndex()
@@ -45,127 +45,24 @@ struct SchemaCompiler {
             enumValues = array
         }
 
-        var number = SchemaNode.NumberRules()
-        number.minimum = try reader.number("minimum")
-        number.maximum = try reader.number("maximum")
-        number.exclusiveMinimum = try reader.number("exclusiveMinimum")
-        number.exclusiveMaximum = try reader.number("exclusiveMaximum")
-        number.multipleOf = try reader.number("multipleOf")
-        if let step = number.multipleOf, !step.isPositive {
-            throw reader.error("multipleOf", "`multipleOf` must be greater than 0")
-        }
-
-        var string = SchemaNode.StringRules()
-        string.minLength = try reader.count("minLength")
-        string.maxLength = try reader.count("maxLength")
-        if let pattern = object["pattern"] {
-            string.pattern = try reader.pattern(pattern, at: JSONPointer.appending(pointer, "pattern"))
-        }
-
-        var array = SchemaNode.ArrayRules()
-        array.minItems = try reader.count("minItems")
-        array.maxItems = try reader.count("maxItems")
-        array.uniqueItems = try reader.bool("uniqueItems") ?? false
-        if case .array(let elements) = object["prefixItems"] {
-            array.prefixItems = try elements.indices.map { (position) throws(SchemaError) in
-                try child(pointer, "prefixItems", position)
-            }
-        }
-        if object["items"] != nil { array.items = try child(pointer, "items") }
-        if object["contains"] != nil {
-            array.contains = try child(pointer, "contains")
-            array.minContains = try reader.count("minContains") ?? 1
-            array.maxContains = try reader.count("maxContains")
-        } else {
-            // Without `contains`, minContains and maxContains do nothing, but must still be valid.
-            _ = try reader.count("minContains")
-            _ = try reader.count("maxContains")
-        }
-
-        var objectRules = SchemaNode.ObjectRules()
-        objectRules.minProperties = try reader.count("minProperties")
-        objectRules.maxProperties = try reader.count("maxProperties")
-        if let required = object["required"] {
-            objectRules.required = try reader.uniqueStrings(required, keyword: "required", at: JSONPointer.appending(pointer, "required"))
-        }
-        if let dependent = object["dependentRequired"] {
-            guard case .object(let members) = dependent else {
-                throw reader.error("dependentRequired", "`dependentRequired` must be an object of string arrays")
-            }
-            let base = JSONPointer.appending(pointer, "dependentRequired")
-            for (name, names) in zip(members.keys, members.values) {
-                let list = try reader.uniqueStrings(names, keyword: "dependentRequired", at: JSONPointer.appending(base, name))
-                objectRules.dependentRequired.append(.init(property: name, target: list))
-            }
-        }
-        if case .object(let members) = object["properties"] {
-            var entries: [(String, Int)] = []
-            for name in members.keys { entries.append((name, try child(pointer, "properties", name))) }
-            objectRules.properties = PropertyTable(entries)
-        }
-        if case .object(let members) = object["patternProperties"] {
-            let base = JSONPointer.appending(pointer, "patternProperties")
-            for name in members.keys {
-                let compiled = try reader.pattern(.string(name), at: JSONPointer.appending(base, name))
-                objectRules.patternProperties.append(.init(pattern: compiled, node: try child(pointer, "patternProperties", name)))
-            }
-        }
-        if !objectRules.required.isEmpty, objectRules.properties.count <= 64 {
-            let positions = objectRules.required.compactMap { objectRules.properties.position(of: $0) }
-            if positions.count == objectRules.required.count { objectRules.requiredPositions = positions }
-        }
-        if object["additionalProperties"] != nil { objectRules.additionalProperties = try child(pointer, "additionalProperties") }
-        if object["propertyNames"] != nil { objectRules.propertyNames = try child(pointer, "propertyNames") }
-        if case .object(let members) = object["dependentSchemas"] {
-            for name in members.keys {
-                objectRules.dependentSchemas.append(.init(property: name, target: try child(pointer, "dependentSchemas", name)))
-            }
-        }
-
-        var applicators = SchemaNode.Applicators()
-        if let ref = object["$ref"] {
-            guard case .string(let text) = ref else { throw reader.error("$ref", "`$ref` must be a string") }
-            applicators.ref = try resolve(text, base: location.base, at: JSONPointer.appending(pointer, "$ref"))
-        }
-        for keyword in ["allOf", "anyOf", "oneOf"] {
-            guard case .array(let elements) = object[keyword] else { continue }
-            let children = try elements.indices.map { (position) throws(SchemaError) in try child(pointer, keyword, position) }
-            switch keyword {
-            case "allOf": applicators.allOf = children
-            case "anyOf": applicators.anyOf = children
-            default: applicators.oneOf = children
-            }
-        }
-        if object["not"] != nil { applicators.not = try child(pointer, "not") }
-        if object["if"] != nil, object["then"] != nil || object["else"] != nil {
-            applicators.if = try child(pointer, "if")
-            if object["then"] != nil { applicators.then = try child(pointer, "then") }
-            if object["else"] != nil { applicators.else = try child(pointer, "else") }
-        }
-
-        let hasNumber = number.minimum != nil || number.maximum != nil || number.exclusiveMinimum != nil
-            || number.exclusiveMaximum != nil || number.multipleOf != nil
-        let hasString = string.minLength != nil || string.maxLength != nil || string.pattern != nil
-        let hasArray = array.minItems != nil || array.maxItems != nil || array.uniqueItems
-            || !array.prefixItems.isEmpty || array.items != nil || array.contains != nil
-        let hasObject = objectRules.minProperties != nil || objectRules.maxProperties != nil
-            || !objectRules.required.isEmpty || !objectRules.dependentRequired.isEmpty
-            || objectRules.visitsMembers || !objectRules.dependentSchemas.isEmpty
-        let hasApplicators = applicators.ref != nil || !applicators.allOf.isEmpty || !applicators.anyOf.isEmpty
-            || !applicators.oneOf.isEmpty || applicators.not != nil || applicators.if != nil
+        let number = try numberRules(reader)
+        let string = try stringRules(reader)
+        let array = try arrayRules(reader)
+        let objectRules = try self.objectRules(reader)
+        let applicators = try self.applicators(reader, base: location.base)
         let constValue = object["const"]
         let asserts = types.rawValue != JSONTypeSet.all.rawValue || enumValues != nil || constValue != nil
-            || hasNumber || hasString || hasArray || hasObject || hasApplicators
+            || !number.isEmpty || !string.isEmpty || !array.isEmpty || !objectRules.isEmpty || !applicators.isEmpty
 
         return SchemaNode(
             pointer: pointer, kind: asserts ? .rules : .alwaysValid, types: types, typeNames: typeNames,
-            constValue: constValue, enumValues: enumValues, number: hasNumber ? number : nil,
-            string: hasString ? string : nil, array: hasArray ? array : nil, object: hasObject ? objectRules : nil,
-            applicators: hasApplicators ? applicators : nil)
+            constValue: constValue, enumValues: enumValues, number: number.isEmpty ? nil : number,
+            string: string.isEmpty ? nil : string, array: array.isEmpty ? nil : array,
+            object: objectRules.isEmpty ? nil : objectRules, applicators: applicators.isEmpty ? nil : applicators)
     }
 
     /// The node index of the subschema at `pointer` + the given tokens (registered already).
-    private func child(_ pointer: String, _ keyword: String, _ name: String? = nil) throws(SchemaError) -> Int {
+    func child(_ pointer: String, _ keyword: String, _ name: String? = nil) throws(SchemaError) -> Int {
         var childPointer = JSONPointer.appending(pointer, keyword)
         if let name { childPointer = JSONPointer.appending(childPointer, name) }
         guard let position = index.index(of: childPointer) else {
@@ -174,7 +71,7 @@ struct SchemaCompiler {
         return position
     }
 
-    private func child(_ pointer: String, _ keyword: String, _ position: Int) throws(SchemaError) -> Int {
+    func child(_ pointer: String, _ keyword: String, _ position: Int) throws(SchemaError) -> Int {
         try child(pointer, keyword, String(position))
     }
 
@@ -182,7 +79,7 @@ struct SchemaCompiler {
 
     /// Resolves a `$ref` against `base` to a node index, registering the target if it is not a
     /// known subschema location (a pointer into an unknown keyword, say).
-    private mutating func resolve(_ reference: String, base: URIReference, at pointer: String) throws(SchemaError) -> Int {
+    mutating func resolve(_ reference: String, base: URIReference, at pointer: String) throws(SchemaError) -> Int {
         let uri = URIReference(reference).resolved(against: base)
         guard let resourcePointer = index.resource(uri) else {
             throw SchemaError(

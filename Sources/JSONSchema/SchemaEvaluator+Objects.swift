@@ -70,7 +70,7 @@ extension SchemaEvaluator {
         var valid = true
         var matched = false
         let properties = rules.value.properties
-        if !properties.isEmpty, let position = properties.position(of: key, probe: StringProbe(key)) {
+        if !properties.isEmpty, let position = properties.position(of: key) {
             if position < 64 { seen |= 1 << UInt64(position) }
             let target = properties.nodes[position]
             matched = true

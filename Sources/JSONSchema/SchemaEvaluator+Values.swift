@@ -147,23 +147,6 @@ extension SchemaEvaluator {
 
     /// The first pair of equal items, by JSON Schema equality.
     static func duplicate(in array: [JSONValue]) -> (Int, Int)? {
-        if array.count <= 16, array.allSatisfy({ if case .string = $0 { true } else { false } }) {
-            return withUnsafeTemporaryAllocation(of: StringProbe.self, capacity: 16) { probes in
-                func string(_ index: Int) -> String {
-                    if case .string(let string) = array[index] { return string }
-                    return ""
-                }
-                for second in array.indices {
-                    let text = string(second)
-                    let probe = StringProbe(text)
-                    for first in 0 ..< second where StringProbe.same(probes[first], string(first), probe, text) {
-                        return (first, second)
-                    }
-                    probes.initializeElement(at: second, to: probe)
-                }
-                return nil
-            }
-        }
         if array.count <= 16 {
             for second in array.indices {
                 for first in 0 ..< second where array[first] == array[second] { return (first, second) }

@@ -16,12 +16,18 @@ final class SchemaNode: Sendable {
         var exclusiveMinimum: SchemaNumber?
         var exclusiveMaximum: SchemaNumber?
         var multipleOf: SchemaNumber?
+
+        var isEmpty: Bool {
+            minimum == nil && maximum == nil && exclusiveMinimum == nil && exclusiveMaximum == nil && multipleOf == nil
+        }
     }
 
     struct StringRules: Sendable {
         var minLength: Int?
         var maxLength: Int?
         var pattern: ECMAPattern?
+
+        var isEmpty: Bool { minLength == nil && maxLength == nil && pattern == nil }
     }
 
     struct ArrayRules: Sendable {
@@ -33,6 +39,10 @@ final class SchemaNode: Sendable {
         var contains: Int?
         var minContains = 1
         var maxContains: Int?
+
+        var isEmpty: Bool {
+            minItems == nil && maxItems == nil && !uniqueItems && prefixItems.isEmpty && items == nil && contains == nil
+        }
     }
 
     struct PatternProperty: Sendable {
@@ -60,6 +70,11 @@ final class SchemaNode: Sendable {
         /// with a bit set filled while visiting members, without lookups.
         var requiredPositions: [Int]?
 
+        var isEmpty: Bool {
+            minProperties == nil && maxProperties == nil && required.isEmpty && dependentRequired.isEmpty
+                && !visitsMembers && dependentSchemas.isEmpty
+        }
+
         /// Whether any keyword looks at individual members.
         var visitsMembers: Bool {
             !properties.isEmpty || !patternProperties.isEmpty || additionalProperties != nil || propertyNames != nil
@@ -76,6 +91,10 @@ final class SchemaNode: Sendable {
         var `if`: Int?
         var then: Int?
         var `else`: Int?
+
+        var isEmpty: Bool {
+            ref == nil && allOf.isEmpty && anyOf.isEmpty && oneOf.isEmpty && not == nil && `if` == nil
+        }
 
         /// Every subschema applied in place, with the keyword that applies it.
         var inPlace: [(keyword: String, node: Int)] {

@@ -1,6 +1,5 @@
-/// A string reduced to integers for fast exact comparison: its UTF-8 length and its first
-/// sixteen bytes packed into two words. Two strings of at most sixteen bytes are equal (by code
-/// points) exactly when their probes are; longer ones also need a full comparison.
+/// A string reduced to three integers for hashing (see `KeyIndex`): its UTF-8 length and its
+/// first sixteen bytes packed into two words. Strings with equal code points have equal probes.
 struct StringProbe: Sendable, Equatable {
     let length: Int
     let head: UInt64
@@ -28,12 +27,5 @@ struct StringProbe: Sendable, Equatable {
         }
         head = words.0
         tail = words.1
-    }
-
-    /// Whether the strings these probes came from are equal; `a` and `b` are those strings,
-    /// consulted only when they are longer than sixteen bytes.
-    @inline(__always)
-    static func same(_ p: StringProbe, _ a: String, _ q: StringProbe, _ b: String) -> Bool {
-        p == q && (p.length <= 16 || JSONValue.sameCodePoints(a, b))
     }
 }

@@ -13,12 +13,30 @@ public struct ModelRegCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
+            // Checking
             LintCommand.self,
             VerifyCommand.self,
             RulesCommand.self,
-            NewCommand.self,
+            // Reading
             ShowCommand.self,
             ListCommand.self,
+            QueryCommand.self,
+            ResolveCommand.self,
+            LineageCommand.self,
+            ExportCommand.self,
+            // Changing: one verified commit each
+            NewCommand.self,
+            AddCommand.self,
+            SetCommand.self,
+            AliasCommand.self,
+            DeprecateCommand.self,
+            RenameCommand.self,
+            RemoveCommand.self,
+            // History
+            HistoryCommand.self,
+            BlameCommand.self,
+            DiffCommand.self,
+            LogCommand.self,
         ]
     )
 

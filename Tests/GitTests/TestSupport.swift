@@ -30,7 +30,7 @@ func runGitProcess(_ arguments: [String], in directory: String, environment: [St
     }
     // stderr goes to a file, so neither stream can fill a pipe and block git while we read the other.
     let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("modelreg-git-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errorURL) }
     let errorHandle = try FileHandle(forWritingTo: errorURL)
     defer { try? errorHandle.close() }
@@ -117,7 +117,7 @@ final class Scratch {
     /// Stages everything and commits it with the real CLI; returns the new commit's id.
     @discardableResult
     func commitAll(_ message: String) throws -> String {
-        try git(["add", "-A"])
+        try git(["add", "-A", "--force"])  // --force: a global excludes file must not change the fixture
         try git(["commit", "-q", "--allow-empty", "-m", message], environment: identity())
         return try git(["rev-parse", "HEAD"])
     }

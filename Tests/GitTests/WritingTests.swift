@@ -138,9 +138,10 @@ import Testing
         #expect(try scratch.git(["rev-parse", branch]) == theirs)
 
         // Retrying against the new tip succeeds.
-        let retried = try repository.createCommit(tree: tree, parents: [try #require(ObjectID(hex: theirs))],
+        let theirsID = try #require(ObjectID(hex: theirs))
+        let retried = try repository.createCommit(tree: tree, parents: [theirsID],
                                                   author: author, committer: committer, message: "mine, again\n")
-        try repository.updateReference(branch, to: retried, expecting: try #require(ObjectID(hex: theirs)), logMessage: "modelreg: retry")
+        try repository.updateReference(branch, to: retried, expecting: theirsID, logMessage: "modelreg: retry")
         #expect(try scratch.git(["rev-parse", branch]) == retried.hex)
 
         // HEAD itself is not accepted: that would detach it.

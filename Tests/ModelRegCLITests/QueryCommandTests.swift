@@ -24,14 +24,14 @@ import Testing
     }
 
     @Test func listsEveryModel() throws {
-        let result = try modelreg(["list"], in: packageRoot)
+        let result = try modelreg(["list", "--include-deprecated"], in: packageRoot)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         let count = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/registry").filter { $0.hasSuffix(".yaml") }.count
         #expect(lines.count == count + 1)
         #expect(lines.first?.hasPrefix("ID") == true)
         #expect(lines.contains { $0.hasPrefix("e5-large ") && $0.hasSuffix("deprecated") })
-        let json = try modelreg(["list", "--format", "json"], in: packageRoot)
+        let json = try modelreg(["list", "--include-deprecated", "--format", "json"], in: packageRoot)
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(items.count == count)
     }

@@ -11,8 +11,14 @@ struct NewCommand: ToolCommand {
             Examples:
               modelreg new my-embedder --type dense --name "My Embedder"
               modelreg new my-embedder --stdout
+              modelreg new my-embedder --commit -m "scaffold for review"
             """
     )
+
+    @Flag(help: "Commit the new file (verified first) through git.")
+    var commit = false
+
+    @OptionGroup var commitOptions: CommitOptions
 
     @Argument(help: "The new model's id (lowercase letters, digits, '.' and '-').")
     var id: String
@@ -50,6 +56,13 @@ struct NewCommand: ToolCommand {
             return 0
         }
         if FileSystem.exists(path) { throw ToolError("\(displayPath) already exists") }
+        if commit {
+            let context = try MutationContext(options: registryOptions)
+            let relative = context.registry.path(of: id)
+            let message = CommitMessage(action: "new", modelID: id, summary: "scaffolded \(type) model", body: commitOptions.message)
+            return try context.commit(
+                CommitRequest(message: message, edits: [RegistryEdit(path: relative, contents: Array(text.utf8))], author: commitOptions.author))
+        }
         try FileSystem.createNew(path, contents: text)
         Terminal.writeError("created \(displayPath)\n")
         return 0

@@ -10,17 +10,40 @@ struct VerifyCommand: ToolCommand {
             Examples:
               modelreg verify
               modelreg verify --registry path/to/registry --format github
+              modelreg verify --rev v1.2.0      # the registry as it was at a revision, read from git
             """
     )
+
+    @Option(help: "Verify the registry as it was at this git revision, read from the object database (no checkout).")
+    var rev: String?
 
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var reportOptions: ReportOptions
 
     func execute() throws -> Int32 {
+        if let rev { return try verify(revision: rev) }
         let directory = try registryOptions.registryDirectory()
         let schema = try registryOptions.loadSchema(registryDirectory: directory)
         let inputs = try RegistryInputs.of(directory: directory)
         let report = Linter(schema: schema).verify(inputs)
+        return ReportPrinter.emit(report, options: reportOptions)
+    }
+}
+
+extension VerifyCommand {
+    func verify(revision: String) throws -> Int32 {
+        let registry = try RegistryRepository(
+            discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
+        let commit = try registry.commit(revision)
+        let schema: ModelSchema
+        if let explicit = registryOptions.schema {
+            schema = try ModelSchema.load(path: explicit)
+        } else if let text = registry.schemaText(at: commit) {
+            schema = try ModelSchema(text: text, origin: "schemas/model.schema.json at \(revision)")
+        } else {
+            schema = .builtIn
+        }
+        let report = Linter(schema: schema).verify(try registry.sources(at: commit))
         return ReportPrinter.emit(report, options: reportOptions)
     }
 }

@@ -87,10 +87,11 @@ extension YAMLEditor {
         }
 
         /// True for plain words that YAML 1.1 readers (PyYAML and other older tools) take for a
-        /// bool, a number or a date, though YAML 1.2 reads them as strings: `yes`, `off`, `y`,
-        /// `2024-01-31`, `1_000`, `1:30`, `0b101`. Writing them quoted keeps every reader agreeing.
+        /// bool, a number or a date, though YAML 1.2 reads them as strings: `yes`, `no`, `on`, `off`
+        /// in any case, `2024-01-31`, `1_000`, `1:30`, `0b101`. Writing them quoted keeps every
+        /// reader agreeing. (`y` and `n` are left plain, as PyYAML does.)
         static func isYAML11NonString(_ text: String) -> Bool {
-            let words: Set<String> = ["y", "n", "yes", "no", "on", "off"]
+            let words: Set<String> = ["yes", "no", "on", "off"]
             if words.contains(text.lowercased()) { return true }
             var scalars = Substring(text).unicodeScalars
             if let sign = scalars.first, sign == "-" || sign == "+" || sign == "." { scalars = scalars.dropFirst() }
@@ -148,7 +149,9 @@ extension YAMLEditor {
         /// cannot be written so simply (empty, starts with a space or line break, more than one
         /// trailing line break, characters that need escaping); a folded string also needs to be
         /// one line with no tab and no trailing space, and is wrapped at single spaces to `width`.
-        static func blockScalar(_ text: String, folded: Bool, indent: Int, width: Int = 80)
+        static func blockScalar(
+            _ text: String, folded: Bool, indent: Int, width: Int = 80
+        )
             -> (header: String, lines: [String])?
         {
             var content = Substring(text)
@@ -234,7 +237,9 @@ extension YAMLEditor {
 
         /// The lines of a block sequence whose dashes are indented by `dashIndent` spaces and followed
         /// by `spacing` spaces.
-        static func blockLines(forItems items: [EditValue], dashIndent: Int, spacing: Int, layout: Layout)
+        static func blockLines(
+            forItems items: [EditValue], dashIndent: Int, spacing: Int, layout: Layout
+        )
             -> [String]
         {
             var lines: [String] = []

@@ -10,7 +10,9 @@ extension YAMLEditor {
     /// - Flow mapping: `, key: value` after the last value, or `key: value` inside `{}`.
     /// - Null (`key:`, `key: ~`): the null becomes a mapping holding the new key.
     /// - No document (an empty file, or only comments): the key is appended at the end.
-    func insertion(of key: String, value: EditValue, into parent: Located?, path parentPath: [String])
+    func insertion(
+        of key: String, value: EditValue, into parent: Located?, path parentPath: [String]
+    )
         throws(EditError) -> [Edit]
     {
         let source = Source(bytes)
@@ -29,7 +31,8 @@ extension YAMLEditor {
         switch node.content {
         case .mapping(let pairs):
             if let opening = source.flowOpening(node) {
-                let entry = Emitter.keyText(key, inFlow: true) + ": "
+                let entry =
+                    Emitter.keyText(key, inFlow: true) + ": "
                     + Emitter.flowText(value, preferring: .plain, inFlow: true)
                 guard let last = pairs.last else { return [Edit(at: opening + 1, insert: entry)] }
                 return [Edit(at: last.value.end.offset, insert: ", " + entry)]
@@ -47,7 +50,7 @@ extension YAMLEditor {
                 at: node.start)
         case .scalar:
             if isNull(node), !isRoot(parent) {
-                return try replacement(of: parent, with: .mapping([(key, value)]), path: parentPath)
+                return try replacement(of: parent, with: .mapping([(key, value)]))
             }
             throw EditError(
                 "`\(dotted(parentPath))` is \(describe(node)), not a mapping, so it cannot hold `\(key)`",

@@ -71,7 +71,7 @@ extension YAMLEditor {
             if !isFlow {
                 let empty: EditValue = if case .mapping = expected { .mapping([]) } else { .list([]) }
                 try commit(
-                    replacement(of: parent, with: empty, path: parentPath), action: "removing `\(dotted(path))`"
+                    replacement(of: parent, with: empty), action: "removing `\(dotted(path))`"
                 ) { $0.value(at: parentPath) == expected }
                 return
             }

@@ -18,7 +18,7 @@ extension YAMLEditor {
     /// starting on its key's or dash's line, or a block collection starting there: `- a: 1`),
     /// a block scalar (header on that line, content below), or a block collection on the lines
     /// below. The new text replaces exactly that; a comment after an inline value stays.
-    func replacement(of target: Located, with value: EditValue, path: [String]) throws(EditError) -> [Edit] {
+    func replacement(of target: Located, with value: EditValue) throws(EditError) -> [Edit] {
         let source = Source(bytes)
         let old = target.node
         let anchor: Int  // just past the key's `:` or the item's `-`
@@ -55,10 +55,10 @@ extension YAMLEditor {
         case .sequence where !isFlow: firstEntry = source.dash(of: old, item: 0)
         default: break
         }
-        var isBlockMapping = false, isBlockSequence = false
-        if firstEntry != nil, case .mapping = old.content { isBlockMapping = true }
+        var isBlockSequence = false
         if firstEntry != nil, case .sequence = old.content { isBlockSequence = true }
         if case .scalar = old.content {
+            // Scalars have no entries.
         } else if !isFlow && firstEntry == nil {
             throw unsupportedLayout(at: old.start)
         }
@@ -68,15 +68,20 @@ extension YAMLEditor {
         // Where new nested text goes.
         let sameLine = source.lineStart(old.start.offset) == source.lineStart(anchor - 1)
         let itemColumn = sameLine && isItem ? source.column(old.start.offset) : contextIndent + 1 + layout.dashSpacing
+        // A new block collection takes the old one's indentation (a mapping only when that is
+        // deeper than its key: a list may sit at its key's column, a mapping may not).
+        let oldColumn = firstEntry.map { source.column($0) }
         let childIndent =
-            isBlockMapping ? source.column(firstEntry!) : isItem ? itemColumn : contextIndent + layout.mappingStep
+            if let oldColumn, oldColumn > contextIndent { oldColumn } else if isItem { itemColumn } else {
+                contextIndent + layout.mappingStep
+            }
         let dashIndent =
-            isBlockSequence ? source.column(firstEntry!) : isItem ? itemColumn : contextIndent + layout.sequenceOffset
+            if let oldColumn { oldColumn } else if isItem { itemColumn } else { contextIndent + layout.sequenceOffset }
         var spacing = layout.dashSpacing
         if isBlockSequence, case .sequence(let items) = old.content, let first = items.first,
             source.lineStart(first.start.offset) == source.lineStart(firstEntry!)
         {
-            spacing = max(source.column(first.start.offset) - dashIndent - 1, 1)
+            spacing = max(source.column(first.start.offset) - source.column(firstEntry!) - 1, 1)
         }
         let compact = isItem && (firstEntry == nil || isCompactCollection)
 
@@ -95,7 +100,9 @@ extension YAMLEditor {
             if let block = Emitter.blockScalar(text, folded: oldStyle == .folded, indent: indent)
                 ?? Emitter.blockScalar(text, folded: false, indent: indent)
             {
-                form = .blockScalar(header: block.header, lines: block.lines)
+                // Kept or clipped final line break: the last line needs one even at the end of the file.
+                let endsFile = source.lastLineEnd(of: old) == source.count && !block.header.hasSuffix("-")
+                form = .blockScalar(header: block.header, lines: block.lines + (endsFile ? [""] : []))
             } else {
                 form = .inline(Emitter.scalarText(value, preferring: .plain, inFlow: false))
             }
@@ -112,7 +119,8 @@ extension YAMLEditor {
         }
         // A value that touches its `:` or `-` (an empty one) needs a space before new inline text.
         let start = old.start.offset
-        let touches = old.end.offset == start && start > 0 && source.bytes[start - 1] != Source.space
+        let touches =
+            old.end.offset == start && start > 0 && source.bytes[start - 1] != Source.space
             && source.bytes[start - 1] != Source.tab
         let space = touches ? " " : ""
 
@@ -168,8 +176,10 @@ extension YAMLEditor {
         var style = ScalarStyle.plain
         if case .scalar(let scalar) = old.content { style = scalar.style }
         let start = old.start.offset
-        let touches = start > 0 && !(source.bytes[start - 1] == Source.space || source.bytes[start - 1] == Source.tab)
+        let touches =
+            start > 0 && !(source.bytes[start - 1] == Source.space || source.bytes[start - 1] == Source.tab)
             && old.end.offset == start
-        return Edit(start..<old.end.offset, (touches ? " " : "") + Emitter.flowText(value, preferring: style, inFlow: true))
+        return Edit(
+            start..<old.end.offset, (touches ? " " : "") + Emitter.flowText(value, preferring: style, inFlow: true))
     }
 }

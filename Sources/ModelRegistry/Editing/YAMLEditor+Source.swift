@@ -37,7 +37,7 @@ extension YAMLEditor {
         func lineStart(_ offset: Int) -> Int {
             var index = min(offset, bytes.count)
             while index > 0 && !isBreak(index - 1) { index -= 1 }
-            return max(index, index == 0 ? bom : 0)
+            return index == 0 ? min(bom, offset) : index
         }
 
         /// Where the content of the line holding `offset` ends: its line break, or the end of the file.

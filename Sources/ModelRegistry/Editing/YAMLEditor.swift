@@ -19,7 +19,10 @@ import YAML
 ///   by a blank line when the last top-level key is (after its leading comments). Missing
 ///   mappings on the way are created; indentation steps are detected from the file (default 2).
 /// - A removed key takes with it the lines from its key to the end of its value, including a
-///   comment on those lines; comments and blank lines around it stay. A list item likewise.
+///   comment on those lines; comments and blank lines around it stay, except that of a blank line
+///   above and one below (or the end of the file) the one above goes too. A list item likewise.
+/// - Strings are written plain when that reads back as the same string (also for YAML 1.1 readers:
+///   `yes`, `2024-01` are quoted), otherwise double-quoted; numbers in their shortest form.
 public struct YAMLEditor: Sendable {
     /// The path used in locations and messages.
     public let path: String
@@ -62,7 +65,7 @@ public struct YAMLEditor: Sendable {
         if chain.count == path.count + 1 {
             let target = chain[chain.count - 1]
             if EditValue(target.node) == value { return }
-            try commit(replacement(of: target, with: value, path: path), action: "setting `\(dotted(path))`") {
+            try commit(replacement(of: target, with: value), action: "setting `\(dotted(path))`") {
                 $0.value(at: path) == value
             }
             return
@@ -82,8 +85,9 @@ public struct YAMLEditor: Sendable {
         self = work
     }
 
-    /// Appends `item` to the list at `path`, creating the list (and any missing mappings on the
-    /// way) when there is none or the value is null.
+    /// Appends `item` to the list at `path`: in a block list on a new line after the last item
+    /// (and its comment), in a flow list after the last item. Creates the list (and any missing
+    /// mappings on the way) when there is none or the value is null.
     public mutating func append(_ path: [String], _ item: EditValue) throws(EditError) {
         let chain = walk(path)
         guard chain.count == path.count + 1, let target = chain.last, !isNull(target.node) else {
@@ -109,12 +113,13 @@ public struct YAMLEditor: Sendable {
             guard let firstDash = source.dash(of: target.node, item: 0) else {
                 throw unsupportedLayout(at: target.node.start)
             }
+            // The new item copies the first one's dash: its column and the spaces after it.
+            let layout = layout(source)
             let dashIndent = source.column(firstDash)
             let spacing =
                 source.lineStart(items[0].start.offset) == source.lineStart(firstDash)
-                ? max(source.column(items[0].start.offset) - dashIndent - 1, 1) : layout(source).dashSpacing
-            let lines = Emitter.blockLines(
-                forItems: [item], dashIndent: dashIndent, spacing: spacing, layout: layout(source))
+                ? max(source.column(items[0].start.offset) - dashIndent - 1, 1) : layout.dashSpacing
+            let lines = Emitter.blockLines(forItems: [item], dashIndent: dashIndent, spacing: spacing, layout: layout)
             edit = Edit(
                 at: source.lastLineEnd(of: items[items.count - 1]),
                 insert: source.newline + lines.joined(separator: source.newline))
@@ -208,8 +213,15 @@ public struct YAMLEditor: Sendable {
     mutating func commit(_ edits: [Edit], action: String, check: (YAMLEditor) -> Bool) throws(EditError) {
         var updated = bytes
         var previousStart = Int.max
-        for edit in edits.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound) }) {
-            precondition(edit.range.upperBound <= previousStart, "overlapping edits")
+        // Back to front, so that each edit's offsets still hold; an insertion goes after a
+        // removal that starts at the same offset.
+        let ordered = edits.sorted {
+            ($0.range.lowerBound, $0.range.upperBound) > ($1.range.lowerBound, $1.range.upperBound)
+        }
+        for edit in ordered {
+            guard edit.range.upperBound <= previousStart else {
+                throw EditError("\(action) needs overlapping changes (an editor bug); the file was left as it was")
+            }
             updated.replaceSubrange(edit.range, with: Array(edit.replacement.utf8))
             previousStart = edit.range.lowerBound
         }
@@ -262,14 +274,17 @@ public struct YAMLEditor: Sendable {
     }
 
     func unsupportedLayout(at location: SourceLocation) -> EditError {
-        EditError("this part of the file is laid out in a way the editor does not handle; edit it by hand", at: location)
+        EditError(
+            "this part of the file is laid out in a way the editor does not handle; edit it by hand", at: location)
     }
 
     /// The indentation habits of the file: the first nested block mapping, block sequence and
     /// dash found decide; 2, 2 and 1 otherwise.
     func layout(_ source: Source) -> Layout {
         var layout = Layout()
-        var step: Int?, offset: Int?, spacing: Int?
+        var step: Int?
+        var offset: Int?
+        var spacing: Int?
         func visit(_ node: YAMLNode) {
             if step != nil && offset != nil && spacing != nil { return }
             switch node.content {

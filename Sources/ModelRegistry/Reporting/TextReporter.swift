@@ -30,7 +30,8 @@ public struct TextReporter: Sendable {
         return output
     }
 
-    func headline(_ finding: Finding) -> String {
+    /// The first line of a finding: `path:line:col: severity: message [rule-id]`.
+    public func headline(_ finding: Finding) -> String {
         let severity = finding.severity.rawValue
         let painted: String
         if useColor {

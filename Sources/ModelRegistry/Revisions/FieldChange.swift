@@ -87,11 +87,9 @@ public enum FieldDiff {
 
     /// A removed or added object is reported field by field; a scalar or list as itself.
     static func leaves(of value: JSONValue, path: String, _ body: (String, JSONValue) -> Void) {
-        if case .object(let object) = value, !object.isEmpty, !path.isEmpty {
+        if case .object(let object) = value, !object.isEmpty {
             for (key, child) in object.pairs { leaves(of: child, path: join(path, key), body) }
-        } else if case .object(let object) = value, path.isEmpty {
-            for (key, child) in object.pairs { body(key, child) }
-        } else {
+        } else if !path.isEmpty {
             body(path, value)
         }
     }

@@ -79,7 +79,8 @@ public enum MarkdownCatalog {
         out.blank()
         out.line("<a id=\"\(entry.id)\"></a>")
         out.blank()
-        out.line("### \(entry.name.isEmpty ? entry.id : entry.name) (`\(entry.id)`)")
+        let showsName = !entry.name.isEmpty && entry.name != entry.id
+        out.line(showsName ? "### \(entry.name) (`\(entry.id)`)" : "### `\(entry.id)`")
         out.blank()
         if !entry.description.isEmpty {
             out.line(oneParagraph(entry.description))

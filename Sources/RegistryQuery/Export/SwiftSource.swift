@@ -58,7 +58,7 @@ public enum SwiftSource {
         for (entry, name) in zip(entries, names) {
             line("    /// \(oneLine(entry.name.isEmpty ? entry.id : entry.name)) (`\(entry.id)`)\(entry.isDeprecated ? ", deprecated" : "").")
             line("    \(access)static let \(name) = \(type)(")
-            let values = fieldValues(entry)
+            let values = fieldValues(entry, typeName: type)
             for (index, field) in fields.enumerated() {
                 line("        \(field.name): \(values[index])" + (index == fields.count - 1 ? "" : ","))
             }
@@ -146,9 +146,9 @@ public enum SwiftSource {
     ]
 
     /// Swift expressions for `fields`, in the same order.
-    private static func fieldValues(_ entry: ModelEntry) -> [String] {
+    private static func fieldValues(_ entry: ModelEntry, typeName: String) -> [String] {
         let deprecation = entry.deprecation.map { deprecation in
-            "Deprecation(since: \(optional(deprecation.since)), reason: \(optional(deprecation.reason)), replacedBy: \(optional(deprecation.replacedBy)))"
+            "\(typeName).Deprecation(since: \(optional(deprecation.since)), reason: \(optional(deprecation.reason)), replacedBy: \(optional(deprecation.replacedBy)))"
         } ?? "nil"
         return [
             literal(entry.id), literal(entry.name), literal(entry.type), literal(entry.license), literal(entry.description),

@@ -1,6 +1,7 @@
 /// "Did you mean" hints: known names within a small edit distance of what was typed.
 enum NameSuggestions {
-    /// Up to `limit` of `candidates` close to `name` (case-insensitively), closest first, then alphabetical.
+    /// Up to `limit` of the `candidates` closest to `name` (case-insensitively; all at the same, smallest
+    /// distance), alphabetically.
     static func closest<S: Sequence<String>>(to name: String, among candidates: S, limit: Int = 3) -> [String] {
         let target = name.lowercased()
         let allowed = max(2, target.count / 3)
@@ -12,6 +13,8 @@ enum NameSuggestions {
             }
         }
         scored.sort { ($0.distance, $0.name) < ($1.distance, $1.name) }
+        // Only the closest: a near miss should not bring distant names along.
+        if let best = scored.first?.distance { scored.removeAll { $0.distance > best } }
         var seen = Set<String>()
         return scored.map(\.name).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
     }

@@ -7,7 +7,7 @@ import Testing
     @Test func fixturesVerifyClean() {
         #expect(fixtureRegistry.findings.isEmpty, "\(fixtureRegistry.findings.map(\.description))")
         #expect(fixtureRegistry.entries.count == 10)
-        #expect(fixtureRegistry.entries.first?.path == "registry/base-lm-coder.yaml")
+        #expect(fixtureRegistry.entries.first?.path == "registry/base-lm.yaml")
     }
 
     @Test func lookupByIDAndAliasIgnoresCase() {

@@ -89,7 +89,7 @@ import Testing
             _ = try resolve("chat", prefer: "base-lmm")
             Issue.record("resolved")
         } catch {
-            #expect(error.description == "--prefer: no model with id or alias `base-lmm`; did you mean `base-lm`, `chat-lm`?")
+            #expect(error.description == "--prefer: no model with id or alias `base-lmm`; did you mean `base-lm`?")
         }
     }
 

@@ -1,0 +1,219 @@
+import Foundation
+import Git
+
+/// A change to one registry file: its new bytes, or nil to delete it. `path` is repository-relative.
+public struct RegistryEdit: Sendable, Hashable {
+    public var path: String
+    public var contents: [UInt8]?
+
+    public init(path: String, contents: [UInt8]?) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// What a mutating command asked for.
+public struct CommitRequest: Sendable {
+    public var message: CommitMessage
+    public var edits: [RegistryEdit]
+    /// `Name <email>` to record as the author instead of the configured identity.
+    public var author: String?
+
+    public init(message: CommitMessage, edits: [RegistryEdit], author: String? = nil) {
+        self.message = message
+        self.edits = edits
+        self.author = author
+    }
+}
+
+public enum CommitOutcome: Sendable {
+    /// The commit was made and the branch moved to it.
+    case committed(ObjectID)
+    /// The result would not verify: nothing was written. The findings say why.
+    case refused([Finding])
+}
+
+/// Makes one verified commit per request through libgit2, touching only the files it changes:
+/// verify the resulting registry, write the objects, move the branch by compare-and-swap from the parent the
+/// commit was built on, then bring the work tree and index in step for the touched paths only.
+public final class RegistryCommitter {
+    public let registry: RegistryRepository
+    let schemaOverride: ModelSchema?
+    /// How often to rebuild on a branch that moved under us before giving up.
+    var maximumAttempts = 20
+
+    public init(registry: RegistryRepository, schema: ModelSchema? = nil) {
+        self.registry = registry
+        schemaOverride = schema
+    }
+
+    var repository: Repository { registry.repository }
+
+    /// The bytes of `path` in the HEAD commit and in the work tree (nil where the file does not exist).
+    public func contents(of path: String) throws(ToolError) -> (head: [UInt8]?, workTree: [UInt8]?) {
+        var head: [UInt8]?
+        do {
+            if let tip = try repository.headCommitID() { head = try repository.blob(at: path, inCommit: tip) }
+        } catch {
+            throw ToolError("cannot read \(path) at HEAD: \(error.message)")
+        }
+        let workTree = registry.workTree.flatMap { AtomicFile.read($0 + "/" + path) }
+        return (head, workTree)
+    }
+
+    /// The committed bytes of a file the command is about to edit, refusing when the work tree holds
+    /// uncommitted changes to it (they would be overwritten).
+    public func committedContents(of path: String) throws(ToolError) -> [UInt8]? {
+        let (head, workTree) = try contents(of: path)
+        if registry.workTree != nil, head != workTree {
+            throw ToolError(
+                "\(path) has uncommitted changes; commit them first (`modelreg add \(path)`) or discard them (`git checkout -- \(path)`)")
+        }
+        return head
+    }
+
+    public func commit(_ request: CommitRequest) throws(ToolError) -> CommitOutcome {
+        let lock = try WriterLock(path: repository.gitDirectory + "modelreg.lock")
+        defer { withExtendedLifetime(lock) {} }
+        let branch: String
+        do {
+            branch = try repository.headReferenceName()
+        } catch {
+            throw ToolError(error.message)
+        }
+        let identity = try signatures(author: request.author)
+        var firstParent: ObjectID?? = .none
+
+        for _ in 0..<maximumAttempts {
+            let parent: ObjectID?
+            do {
+                parent = try repository.headCommitID()
+            } catch {
+                throw ToolError("cannot read HEAD: \(error.message)")
+            }
+            if let original = firstParent, original != parent {
+                try ensureUntouched(request.edits.map(\.path), between: original, and: parent)
+            }
+            if firstParent == nil { firstParent = .some(parent) }
+
+            if let refusal = try verify(request.edits, on: parent) { return .refused(refusal) }
+            let commit = try write(request, on: parent, identity: identity)
+            do {
+                try repository.updateReference(
+                    branch, to: commit, expecting: parent, logMessage: "modelreg: " + request.message.subject)
+            } catch {
+                if error.isConcurrentUpdate { continue }
+                throw ToolError("cannot move \(branch): \(error.message)")
+            }
+            try syncWorkTree(request.edits)
+            return .committed(commit)
+        }
+        throw ToolError("\(branch) kept moving while committing; nothing was committed, try again")
+    }
+
+    /// Fails when another commit changed one of `paths` since the commit this request was prepared on.
+    func ensureUntouched(_ paths: [String], between old: ObjectID?, and new: ObjectID?) throws(ToolError) {
+        for path in paths {
+            let before = try? old.flatMap { try repository.blob(at: path, inCommit: $0) }
+            let after = try? new.flatMap { try repository.blob(at: path, inCommit: $0) }
+            if before != after {
+                throw ToolError(
+                    "\(path) was changed by another commit (\(new?.shortHex ?? "?")) while this one was being made; nothing was committed, run the command again")
+            }
+        }
+    }
+
+    /// Verifies the registry that the commit would produce; returns the findings that refuse it, if any.
+    func verify(_ edits: [RegistryEdit], on parent: ObjectID?) throws(ToolError) -> [Finding]? {
+        let base = try parent.map { commit throws(ToolError) in try registry.sources(at: commit) } ?? []
+        var byPath = Dictionary(base.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
+        for edit in edits where edit.path.hasPrefix(registry.registryPath + "/") || registry.registryPath.isEmpty {
+            byPath[edit.path] = edit.contents.map { LintSource(displayPath: edit.path, bytes: $0) }
+        }
+        var schema = ModelSchema.builtIn
+        if let schemaOverride {
+            schema = schemaOverride
+        } else if let text = parent.flatMap({ registry.schemaText(at: $0) }) {
+            schema = try ModelSchema(text: text, origin: "schemas/model.schema.json")
+        }
+        let linter = Linter(schema: schema)
+        let after = linter.verify(byPath.values.sorted { $0.displayPath < $1.displayPath })
+        let errors = after.findings.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return nil }
+        // Errors that were already there before this change do not block it (it may be the fix for another).
+        let before = Set(linter.verify(base).findings.filter { $0.severity == .error }.map(\.description))
+        let touched = Set(edits.map(\.path))
+        let blocking = errors.filter { touched.contains($0.location.path) || !before.contains($0.description) }
+        return blocking.isEmpty ? nil : blocking
+    }
+
+    /// Writes the blobs, the tree and the commit object; moves no reference.
+    func write(_ request: CommitRequest, on parent: ObjectID?, identity: (author: Signature, committer: Signature))
+        throws(ToolError) -> ObjectID
+    {
+        do {
+            var changes: [String: ObjectID?] = [:]
+            for edit in request.edits {
+                // `updateValue`, not a subscript assignment: assigning nil would drop the deletion.
+                let blob = try edit.contents.map { bytes throws(GitError) in try repository.writeBlob(bytes) }
+                changes.updateValue(blob, forKey: edit.path)
+            }
+            let baseTree = try parent.map { commit throws(GitError) in try repository.commit(commit).treeID }
+            let tree = try repository.buildTree(base: baseTree, changes: changes)
+            return try repository.createCommit(
+                tree: tree, parents: parent.map { [$0] } ?? [], author: identity.author, committer: identity.committer,
+                message: request.message.text)
+        } catch {
+            throw ToolError("cannot write the commit: \(error.message)")
+        }
+    }
+
+    /// Brings the touched files of the work tree and the index in step with the new commit.
+    func syncWorkTree(_ edits: [RegistryEdit]) throws(ToolError) {
+        guard let workTree = registry.workTree else { return }
+        for edit in edits {
+            let path = workTree + "/" + edit.path
+            if let contents = edit.contents {
+                if AtomicFile.read(path) != contents { try AtomicFile.write(contents, to: path) }
+            } else if FileManager.default.fileExists(atPath: path) {
+                guard unlink(path) == 0 else {
+                    throw ToolError("committed, but cannot remove \(edit.path): \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+        do {
+            try repository.stageFromWorkingTree(paths: edits.map(\.path))
+        } catch {
+            throw ToolError("committed, but cannot update the index for \(edits.map(\.path).joined(separator: ", ")): \(error.message)")
+        }
+    }
+
+    /// The author (`--author`, else the configured identity) and the committer (the configured identity, else the author).
+    func signatures(author: String?) throws(ToolError) -> (author: Signature, committer: Signature) {
+        let now = Int64(Date().timeIntervalSince1970)
+        let offset = TimeZone.current.secondsFromGMT() / 60
+        let configured: Signature?
+        let configurationError: GitError?
+        do {
+            configured = try repository.defaultSignature()
+            configurationError = nil
+        } catch {
+            configured = nil
+            configurationError = error
+        }
+        if let author {
+            guard let open = author.lastIndex(of: "<"), author.hasSuffix(">"), open > author.startIndex else {
+                throw ToolError("--author must look like `Name <email>`, got `\(author)`")
+            }
+            let name = author[..<open].trimmingWhitespace
+            let email = String(author[author.index(after: open)..<author.index(before: author.endIndex)])
+            guard !name.isEmpty, !email.isEmpty else { throw ToolError("--author must look like `Name <email>`, got `\(author)`") }
+            let signature = Signature(name: name, email: email, time: now, offsetMinutes: offset)
+            return (signature, configured ?? signature)
+        }
+        guard let configured else {
+            throw ToolError(configurationError?.message ?? "no git identity configured")
+        }
+        return (configured, configured)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Git
+import JSONSchema
+
+/// One revision that changed a model entry.
+public struct EntryRevision: Sendable {
+    public var commit: Commit
+    /// The entry's file before and after this revision (nil when added or deleted).
+    public var oldPath: String?
+    public var newPath: String?
+    public var kind: EntryChange.Kind
+    public var changes: [FieldChange]
+}
+
+/// Answers "what happened to this model": its revisions, the state at a revision or date, field blame.
+public final class RegistryHistory {
+    public let registry: RegistryRepository
+    let index: HistoryIndex
+    public let head: ObjectID?
+
+    /// Loads the history index from `.modelreg/` (in the work tree, else the git directory) and brings it up
+    /// to date with HEAD, indexing only the commits it has not seen.
+    public init(registry: RegistryRepository, updateIndex: Bool = true) throws(ToolError) {
+        self.registry = registry
+        let file = Self.indexFile(for: registry)
+        index = HistoryIndex.load(from: file, registryPath: registry.registryPath)
+        do {
+            head = try registry.repository.headCommitID()
+            if let head, updateIndex, try index.update(from: head, repository: registry.repository) > 0 {
+                try? index.save(to: file)
+            }
+        } catch {
+            throw ToolError("cannot read the history: \(error.message)")
+        }
+    }
+
+    static func indexFile(for registry: RegistryRepository) -> String {
+        let base = registry.workTree.map { $0 + "/.modelreg" } ?? registry.repository.gitDirectory + "modelreg"
+        let name = registry.registryPath.isEmpty ? "root" : registry.registryPath.replacingOccurrences(of: "/", with: "_")
+        return base + "/history-\(name).index"
+    }
+
+    /// True when the repository is a shallow clone: history before the cut is missing.
+    public var isShallow: Bool { registry.repository.isShallow }
+
+    /// Every revision that changed the entry `id` (following renames of its file), newest first.
+    public func revisions(of id: String, field: String? = nil, since: Int64? = nil, until: Int64? = nil, limit: Int? = nil)
+        throws(ToolError) -> [EntryRevision]
+    {
+        guard let head else { return [] }
+        var path = registry.path(of: id)
+        var result: [EntryRevision] = []
+        for record in index.commitsReachable(from: head) {
+            guard let change = record.changes.first(where: { $0.newPath == path || ($0.kind == .deleted && $0.oldPath == path) })
+            else { continue }
+            // Older revisions of a renamed file are found under its old name; nothing precedes its creation.
+            if change.kind == .renamed, let oldPath = change.oldPath { path = oldPath }
+            let isCreation = change.kind == .added
+            let inRange = (until.map { record.time <= $0 } ?? true) && (since.map { record.time >= $0 } ?? true)
+            if inRange {
+                let changes = FieldDiff.between(try value(of: change.oldBlob), try value(of: change.newBlob))
+                if field == nil || changes.contains(where: { $0.touches(field!) }) {
+                    result.append(
+                        EntryRevision(
+                            commit: try commitInfo(record.id), oldPath: change.oldPath, newPath: change.newPath,
+                            kind: change.kind, changes: changes))
+                    if let limit, result.count >= limit { break }
+                }
+            }
+            if isCreation { break }
+        }
+        return result
+    }
+
+    /// The commits that touched the registry, newest first, with what each changed.
+    public func log(limit: Int? = nil) throws(ToolError) -> [(commit: Commit, changes: [EntryChange])] {
+        guard let head else { return [] }
+        var result: [(Commit, [EntryChange])] = []
+        for record in index.commitsReachable(from: head) where !record.changes.isEmpty {
+            result.append((try commitInfo(record.id), record.changes))
+            if let limit, result.count >= limit { break }
+        }
+        return result
+    }
+
+    /// The newest commit reachable from HEAD along first parents whose committer time is at or before `time`.
+    public func commit(atOrBefore time: Int64) -> ObjectID? {
+        var current = head
+        while let id = current, let record = index.commits[id] {
+            if record.time <= time { return id }
+            current = record.parents.first
+        }
+        return nil
+    }
+
+    /// For each field of the entry as it is now, the newest revision that changed it.
+    public func blame(of id: String) throws(ToolError) -> [(field: String, value: JSONValue, revision: EntryRevision?)] {
+        let revisions = try revisions(of: id)
+        guard let current = revisions.first, current.kind != .deleted else { return [] }
+        guard let head, let bytes = try? registry.repository.blob(at: registry.path(of: id), inCommit: head),
+            case .document(let document) = DocumentLoader().load(bytes: bytes, displayPath: registry.path(of: id))
+        else { return [] }
+        var result: [(String, JSONValue, EntryRevision?)] = []
+        FieldDiff.leaves(of: document.value, path: "") { field, value in
+            let revision = revisions.first { revision in revision.changes.contains { $0.touches(field) } }
+            result.append((field, value, revision))
+        }
+        return result
+    }
+
+    func value(of blob: ObjectID?) throws(ToolError) -> JSONValue? {
+        guard let blob else { return nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try registry.repository.blob(blob)
+        } catch {
+            throw ToolError("cannot read blob \(blob.shortHex): \(error.message)")
+        }
+        if case .document(let document) = DocumentLoader().load(bytes: bytes, displayPath: "") { return document.value }
+        return nil
+    }
+
+    func commitInfo(_ id: ObjectID) throws(ToolError) -> Commit {
+        do {
+            return try registry.repository.commit(id)
+        } catch {
+            throw ToolError("cannot read commit \(id.shortHex): \(error.message)")
+        }
+    }
+}

@@ -30,7 +30,7 @@ let package = Package(
             name: "ModelRegistry",
             dependencies: ["YAML", "JSONSchema", "Digest", "Git"]
         ),
-        .target(name: "RegistryQuery", dependencies: ["ModelRegistry", "JSONSchema"]),
+        .target(name: "RegistryQuery", dependencies: ["ModelRegistry", "JSONSchema", "Git", "Digest"]),
         .target(
             name: "ModelRegCLI",
             dependencies: [

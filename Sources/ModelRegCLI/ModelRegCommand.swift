@@ -16,6 +16,7 @@ public struct ModelRegCommand: ParsableCommand {
             // Checking
             LintCommand.self,
             VerifyCommand.self,
+            GateCommand.self,
             RulesCommand.self,
             // Reading
             ShowCommand.self,
@@ -32,6 +33,11 @@ public struct ModelRegCommand: ParsableCommand {
             DeprecateCommand.self,
             RenameCommand.self,
             RemoveCommand.self,
+            ImportCommand.self,
+            // Model files: hashes and locks
+            HashCommand.self,
+            LockCommand.self,
+            UnlockCommand.self,
             // History
             HistoryCommand.self,
             BlameCommand.self,

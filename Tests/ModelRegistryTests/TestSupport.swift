@@ -19,28 +19,33 @@ struct MarkedPosition: Hashable, CustomStringConvertible {
 /// An example with its markers removed and their positions recorded.
 struct PreparedExample {
     var files: [(path: String, text: String)] = []
+    /// The files before the change, for change rules (a marker here points into a deleted file).
+    var baseFiles: [(path: String, text: String)] = []
     var markers: [MarkedPosition] = []
 
     init(_ example: RuleExample) {
-        for file in example.files {
-            var clean = ""
-            var line = 1
-            var column = 1
-            for character in file.text {
-                if character == RuleExample.marker {
-                    markers.append(MarkedPosition(path: file.path, line: line, column: column))
-                    continue
-                }
-                clean.append(character)
-                if character == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += character.unicodeScalars.count
-                }
+        for file in example.files { files.append(prepare(file)) }
+        for file in example.baseFiles { baseFiles.append(prepare(file)) }
+    }
+
+    private mutating func prepare(_ file: ExampleFile) -> (path: String, text: String) {
+        var clean = ""
+        var line = 1
+        var column = 1
+        for character in file.text {
+            if character == RuleExample.marker {
+                markers.append(MarkedPosition(path: file.path, line: line, column: column))
+                continue
             }
-            files.append((file.path, clean))
+            clean.append(character)
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
         }
+        return (file.path, clean)
     }
 }
 
@@ -61,5 +66,16 @@ func runAllRules(on example: PreparedExample, schema: ModelSchema = .builtIn) ->
         }
     }
     findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(documents: documents)))
+    if !example.baseFiles.isEmpty {
+        let before = example.baseFiles.compactMap { file -> ModelDocument? in
+            guard case .document(let document) = linter.loader.load(bytes: Array(file.text.utf8), displayPath: file.path)
+            else { return nil }
+            return document
+        }
+        let change = RegistryChange(base: before, head: documents)
+        var changeFindings: [ChangeFinding] = []
+        for rule in RuleCatalog.changeRules { rule.check(change, into: &changeFindings) }
+        findings.append(contentsOf: changeFindings.map(\.finding))
+    }
     return findings.sorted()
 }

@@ -27,6 +27,7 @@ struct ExportCommand: ToolCommand {
               modelreg export --format markdown --output MODELS.md
               modelreg export --format markdown --check MODELS.md
               modelreg export --format swift --swift-access internal --output Sources/App/Models.swift
+              modelreg export --format json --at v1.2.0 --output index-v1.2.0.json
             """
     )
 
@@ -48,6 +49,7 @@ struct ExportCommand: ToolCommand {
     @Option(help: "swift: the access level of the generated declarations (public or internal).")
     var swiftAccess: Access = .public
 
+    @OptionGroup var revision: RevisionOptions
     @OptionGroup var registryOptions: RegistryOptions
 
     func validate() throws {
@@ -58,10 +60,10 @@ struct ExportCommand: ToolCommand {
     }
 
     func execute() throws -> Int32 {
-        let opened = try OpenedRegistry(options: registryOptions)
+        let opened = try OpenedRegistry(options: registryOptions, revision: revision)
         opened.warnAboutFindings()
         let options = SwiftSource.Options(typeName: swiftType, namespace: swiftNamespace, access: swiftAccess.rawValue)
-        let text = format.render(opened.registry, swift: options)
+        let text = format.render(try opened.registry(), swift: options)
         if let check { return Self.compare(text, with: check, command: commandLine(writingTo: check)) }
         if let output {
             do {

@@ -14,6 +14,7 @@ struct LineageCommand: ToolCommand {
               modelreg lineage vikhr-qwen-2.5-0.5b-instruct
               modelreg lineage bge-m3 --format mermaid
               modelreg lineage bge-m3 --format dot | dot -Tsvg > lineage.svg
+              modelreg lineage bge-m3 --at HEAD~5
             """
     )
 
@@ -23,13 +24,15 @@ struct LineageCommand: ToolCommand {
     @Option(help: "text (a tree), mermaid or dot.")
     var format: LineageRenderer.Format = .text
 
+    @OptionGroup var revision: RevisionOptions
     @OptionGroup var registryOptions: RegistryOptions
 
     func execute() throws -> Int32 {
-        let opened = try OpenedRegistry(options: registryOptions)
+        let opened = try OpenedRegistry(options: registryOptions, revision: revision)
+        let registry = try opened.registry()
         opened.warnAboutFindings()
         do {
-            Terminal.writeOut(LineageRenderer.render(try opened.registry.lineage(of: name), format: format))
+            Terminal.writeOut(LineageRenderer.render(try registry.lineage(of: name), format: format))
             return 0
         } catch {
             Terminal.writeError("modelreg: error: \(error)\n")

@@ -19,6 +19,7 @@ struct ListCommand: ToolCommand {
               modelreg list --type colbert,dense --max-embedding-dim 384
               modelreg list --role retrieval --language de --sort -specs.context_length
               modelreg list --where 'capabilities.languages contains ru and not backend exists' --format ids
+              modelreg list --at v1.2.0          # the registry as it was at a revision
             """
     )
 
@@ -28,10 +29,12 @@ struct ListCommand: ToolCommand {
     var expression: String?
 
     @OptionGroup var selection: EntrySelectionOptions
+    @OptionGroup var revision: RevisionOptions
     @OptionGroup var registryOptions: RegistryOptions
 
     func execute() throws -> Int32 {
-        try selection.run(expression: expression, expressionLabel: "--where", registryOptions: registryOptions)
+        try selection.run(
+            expression: expression, expressionLabel: "--where", revision: revision, registryOptions: registryOptions)
     }
 }
 
@@ -89,8 +92,10 @@ struct EntrySelectionOptions: ParsableArguments {
     }
 
     /// Opens the registry, selects and prints; 64 for a malformed expression, sort field or option value.
-    func run(expression text: String?, expressionLabel: String, registryOptions: RegistryOptions) throws -> Int32 {
-        let opened = try OpenedRegistry(options: registryOptions)
+    func run(
+        expression text: String?, expressionLabel: String, revision: RevisionOptions, registryOptions: RegistryOptions
+    ) throws -> Int32 {
+        let opened = try OpenedRegistry(options: registryOptions, revision: revision)
         let fields = FieldCatalog(schema: opened.schema.json)
         var filter = EntryFilter(
             types: Self.values(type), languages: Self.values(language), modalities: Self.values(modality),
@@ -116,7 +121,7 @@ struct EntrySelectionOptions: ParsableArguments {
             return 64
         }
         opened.warnAboutFindings()
-        Terminal.writeOut(EntryListing.render(opened.registry.select(filter), format: format))
+        Terminal.writeOut(EntryListing.render(try opened.select(filter), format: format))
         return 0
     }
 
@@ -129,27 +134,6 @@ struct EntrySelectionOptions: ParsableArguments {
             return "\(option): `\(value)` is not one of " + allowed.joined(separator: ", ")
         }
         return nil
-    }
-}
-
-/// A registry opened for a query command, with the schema it was checked against.
-struct OpenedRegistry {
-    let registry: Registry
-    let schema: ModelSchema
-
-    init(options: RegistryOptions) throws(ToolError) {
-        let directory = try options.registryDirectory()
-        schema = try options.loadSchema(registryDirectory: directory)
-        registry = try Registry.open(directory: directory, relativeTo: FileSystem.currentDirectory, schema: schema)
-    }
-
-    /// One line on stderr when files have errors: their entries may be missing or incomplete.
-    func warnAboutFindings() {
-        let files = Set(registry.findings.filter { $0.severity == .error }.map(\.location.path))
-        guard !files.isEmpty else { return }
-        let noun = files.count == 1 ? "1 file has" : "\(files.count) files have"
-        Terminal.writeError(
-            "modelreg: warning: \(noun) errors, so entries may be missing or incomplete; run `modelreg verify`\n")
     }
 }
 

@@ -17,6 +17,7 @@ struct QueryCommand: ToolCommand {
               modelreg query 'type in [colbert, dense] and specs.embedding_dim <= 384'
               modelreg query 'roles contains rerank and not capabilities.multi_vector' --format ids
               modelreg query 'specs.parameters < 1B' --sort specs.parameters --format csv
+              modelreg query 'roles contains chat' --at HEAD~10
             """
     )
 
@@ -24,9 +25,11 @@ struct QueryCommand: ToolCommand {
     var expression: String
 
     @OptionGroup var selection: EntrySelectionOptions
+    @OptionGroup var revision: RevisionOptions
     @OptionGroup var registryOptions: RegistryOptions
 
     func execute() throws -> Int32 {
-        try selection.run(expression: expression, expressionLabel: "query", registryOptions: registryOptions)
+        try selection.run(
+            expression: expression, expressionLabel: "query", revision: revision, registryOptions: registryOptions)
     }
 }

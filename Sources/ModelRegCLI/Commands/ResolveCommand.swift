@@ -24,6 +24,7 @@ struct ResolveCommand: ToolCommand {
               modelreg resolve caption
               modelreg resolve retrieval --require multi-vector --require language:de --explain
               modelreg resolve chat --prefer qwen2.5-0.5b-instruct --format json
+              modelreg resolve chat --at v1.2.0
             """
     )
 
@@ -44,6 +45,7 @@ struct ResolveCommand: ToolCommand {
     @Option(help: "text (the model's id) or json (the model, its entry and every candidate's verdict).")
     var format: Format = .text
 
+    @OptionGroup var revision: RevisionOptions
     @OptionGroup var registryOptions: RegistryOptions
 
     func validate() throws {
@@ -53,13 +55,14 @@ struct ResolveCommand: ToolCommand {
     }
 
     func execute() throws -> Int32 {
-        let opened = try OpenedRegistry(options: registryOptions)
+        let opened = try OpenedRegistry(options: registryOptions, revision: revision)
+        let registry = try opened.registry()
         opened.warnAboutFindings()
         let request = RoleRequest(
             role: role, requirements: requirements.compactMap(Capability.init(parsing:)), preferred: prefer)
         let resolution: RoleResolution
         do {
-            resolution = try opened.registry.resolve(request)
+            resolution = try registry.resolve(request)
         } catch {
             if format == .json { Terminal.writeOut(error.json.serialized(pretty: true) + "\n") }
             Terminal.writeError("modelreg: error: \(error)\n")

@@ -11,14 +11,23 @@ struct VerifyCommand: ToolCommand {
               modelreg verify
               modelreg verify --registry path/to/registry --format github
               modelreg verify --rev v1.2.0      # the registry as it was at a revision, read from git
+              modelreg verify --artifacts --artifacts-root /srv/models   # re-hash the files of locked models
             """
     )
 
     @Option(help: "Verify the registry as it was at this git revision, read from the object database (no checkout).")
     var rev: String?
 
+    @Flag(help: "Also re-hash the files of every locked model and report drift file by file (see `modelreg rules artifact-drift`).")
+    var artifacts = false
+
+    @OptionGroup var artifactOptions: ArtifactOptions
     @OptionGroup var registryOptions: RegistryOptions
     @OptionGroup var reportOptions: ReportOptions
+
+    func validate() throws {
+        if artifacts && rev != nil { throw ValidationError("--artifacts checks the files on disk against the work tree; it cannot be combined with --rev") }
+    }
 
     func execute() throws -> Int32 {
         if let rev { return try verify(revision: rev) }
@@ -26,6 +35,7 @@ struct VerifyCommand: ToolCommand {
         let schema = try registryOptions.loadSchema(registryDirectory: directory)
         let inputs = try RegistryInputs.of(directory: directory)
         let report = Linter(schema: schema).verify(inputs)
+        if artifacts { return verifyArtifacts(registryDirectory: directory, report: report) }
         return ReportPrinter.emit(report, options: reportOptions)
     }
 }
@@ -35,14 +45,7 @@ extension VerifyCommand {
         let registry = try RegistryRepository(
             discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
         let commit = try registry.commit(revision)
-        let schema: ModelSchema
-        if let explicit = registryOptions.schema {
-            schema = try ModelSchema.load(path: explicit)
-        } else if let text = registry.schemaText(at: commit) {
-            schema = try ModelSchema(text: text, origin: "schemas/model.schema.json at \(revision)")
-        } else {
-            schema = .builtIn
-        }
+        let schema = try registryOptions.loadSchema(at: commit, revision: revision, in: registry)
         let report = Linter(schema: schema).verify(try registry.sources(at: commit))
         return ReportPrinter.emit(report, options: reportOptions)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Git
 import ModelRegistry
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -35,6 +36,28 @@ struct RegistryOptions: ParsableArguments {
     func loadSchema(registryDirectory: String?) throws(ToolError) -> ModelSchema {
         try ModelSchema.resolve(explicitPath: schema, registryDirectory: registryDirectory)
     }
+
+    /// The schema for the registry as stored in `commit`: `--schema` when given, else
+    /// `schemas/model.schema.json` as stored beside the registry folder in that commit, else the built-in one.
+    func loadSchema(at commit: ObjectID, revision: String, in repository: RegistryRepository) throws(ToolError)
+        -> ModelSchema
+    {
+        if let schema { return try ModelSchema.load(path: schema) }
+        if let text = repository.schemaText(at: commit) {
+            return try ModelSchema(text: text, origin: "schemas/model.schema.json at \(revision)")
+        }
+        return .builtIn
+    }
+}
+
+/// `--at REV`, for the commands that query the registry.
+struct RevisionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("at"),
+        help: ArgumentHelp(
+            "Query the registry as it was at this git revision (branch, tag, commit, HEAD~2), read from the object database (no checkout).",
+            valueName: "rev"))
+    var at: String?
 }
 
 /// How findings are printed and judged.

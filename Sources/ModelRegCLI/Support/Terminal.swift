@@ -4,6 +4,7 @@ import Foundation
 enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
     /// Colours only on a terminal, never with `NO_COLOR` set, never on a dumb terminal.
     static func colorAllowed(terminal: Bool) -> Bool {

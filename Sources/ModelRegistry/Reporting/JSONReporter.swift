@@ -3,6 +3,11 @@ import JSONSchema
 /// One JSON document: `{"findings": [...], "summary": {...}}`, the same fields as the text output.
 public enum JSONReporter {
     public static func render(_ findings: [Finding], fileCount: Int) -> String {
+        value(findings, fileCount: fileCount).serialized(pretty: true) + "\n"
+    }
+
+    /// The document as a value, for commands that add their own members (`modelreg gate`).
+    public static func value(_ findings: [Finding], fileCount: Int) -> JSONValue {
         let items: [JSONValue] = findings.map { finding in
             .object(
                 JSONObject([
@@ -22,7 +27,6 @@ public enum JSONReporter {
                 ("warnings", .integer(findings.count { $0.severity == .warning })),
             ]))
         return JSONValue.object(JSONObject([("findings", .array(items)), ("summary", summary)]))
-            .serialized(pretty: true) + "\n"
     }
 
     static func note(_ note: FindingNote) -> JSONValue {

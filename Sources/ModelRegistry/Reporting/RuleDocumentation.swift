@@ -34,11 +34,30 @@ public enum RuleDocumentation {
         guard !examples.isEmpty else { return "" }
         var output = "\n### \(title)\n"
         for example in examples {
-            for file in example.files {
-                output += "\n`\(file.path)`:\n\n```yaml\n\(file.text.hasSuffix("\n") ? file.text : file.text + "\n")```\n"
+            guard !example.baseFiles.isEmpty else {
+                for file in example.files { output += block(file) }
+                continue
             }
+            // A change: the registry before, then only what the change did to it.
+            output += "\nBefore the change:\n"
+            for file in example.baseFiles { output += block(file) }
+            output += "\nAfter the change:\n"
+            let before = Dictionary(example.baseFiles.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+            let after = Set(example.files.map(\.path))
+            for file in example.files {
+                if before[file.path] == file.text {
+                    output += "\n`\(file.path)`: unchanged.\n"
+                } else {
+                    output += block(file)
+                }
+            }
+            for file in example.baseFiles where !after.contains(file.path) { output += "\n`\(file.path)`: deleted.\n" }
         }
         return output
+    }
+
+    private static func block(_ file: ExampleFile) -> String {
+        "\n`\(file.path)`:\n\n```yaml\n\(file.text.hasSuffix("\n") ? file.text : file.text + "\n")```\n"
     }
 
     /// A plain listing: id, severity and summary of each rule.

@@ -236,8 +236,7 @@ public final class HistoryIndex {
                 text += "\(change.kind.rawValue)\t\(change.oldPath ?? "")\t\(change.newPath ?? "")\t\(change.oldBlob?.hex ?? "")\t\(change.newBlob?.hex ?? "")\n"
             }
         }
-        let directory = (file as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try CacheDirectory.prepare((file as NSString).deletingLastPathComponent)
         try AtomicFile.write(Array(text.utf8), to: file)
     }
 }

@@ -35,7 +35,7 @@ public final class RegistryHistory {
     }
 
     static func indexFile(for registry: RegistryRepository) -> String {
-        let base = registry.workTree.map { $0 + "/.modelreg" } ?? registry.repository.gitDirectory + "modelreg"
+        let base = CacheDirectory.forRepository(registry)
         let name = registry.registryPath.isEmpty ? "root" : registry.registryPath.replacingOccurrences(of: "/", with: "_")
         return base + "/history-\(name).index"
     }

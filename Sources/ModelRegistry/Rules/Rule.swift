@@ -8,6 +8,8 @@ public enum RuleScope: String, Sendable, Hashable {
     case document
     /// Looks at the registry as a whole (uniqueness, references).
     case registry
+    /// Compares the registry before and after a change (`modelreg gate`: locks that drifted).
+    case change
 }
 
 /// A file in a rule example. `↓` in `text` marks where a finding must point (the marker is removed before linting).
@@ -21,11 +23,16 @@ public struct ExampleFile: Sendable, Hashable {
     }
 }
 
-/// An example of valid or invalid input for a rule: one file, or several for registry rules.
+/// An example of valid or invalid input for a rule: one file, or several for registry rules, or the registry
+/// before and after a change for change rules.
 public struct RuleExample: Sendable, Hashable {
     public static let marker: Character = "↓"
 
+    /// The registry's files (after the change, for change rules).
     public var files: [ExampleFile]
+    /// The registry's files before the change; empty except for change rules. A marker here points into the
+    /// file as it was (where a finding about a deleted file points).
+    public var baseFiles: [ExampleFile] = []
 
     /// One model file; its path is `registry/<id>.yaml`, taken from the text's `id:` line, unless given.
     public init(_ text: String, path: String? = nil) {
@@ -40,6 +47,12 @@ public struct RuleExample: Sendable, Hashable {
     /// Several model files, each placed at `registry/<id>.yaml`.
     public init(models: [String]) {
         files = models.map { ExampleFile(path: RuleExample.defaultPath(for: $0), text: $0) }
+    }
+
+    /// A change: the model files before and after it, each placed at `registry/<id>.yaml`.
+    public init(before: [String], after: [String]) {
+        baseFiles = before.map { ExampleFile(path: RuleExample.defaultPath(for: $0), text: $0) }
+        files = after.map { ExampleFile(path: RuleExample.defaultPath(for: $0), text: $0) }
     }
 
     static func defaultPath(for text: String) -> String {
@@ -111,4 +124,10 @@ public protocol DocumentRule: Rule {
 public protocol RegistryRule: Rule {
     init()
     func check(_ registry: RegistrySnapshot, into findings: inout [Finding])
+}
+
+/// A rule that compares the entries a change touched, before and after it.
+public protocol ChangeRule: Rule {
+    init()
+    func check(_ change: RegistryChange, into findings: inout [ChangeFinding])
 }

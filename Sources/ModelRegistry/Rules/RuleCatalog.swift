@@ -23,6 +23,13 @@ public enum RuleCatalog {
         ReplacementReferenceRule(),
     ]
 
+    /// Rules that compare the registry before and after a change (run by `modelreg gate`).
+    public static let changeRules: [any ChangeRule] = [
+        LockedDriftRule(),
+        LockRemovedRule(),
+        LockedDeletionRule(),
+    ]
+
     /// Rules raised by the reader.
     public static let readerRules: [RuleDescription] = [
         YAMLSyntaxRule.description,
@@ -36,9 +43,10 @@ public enum RuleCatalog {
         TopLevelMappingRule.description,
     ]
 
-    /// All descriptions: reader rules, then document rules, then registry rules.
+    /// All descriptions: reader rules, then document rules, then registry rules, then change rules.
     public static var all: [RuleDescription] {
         readerRules + documentRules.map { type(of: $0).description } + registryRules.map { type(of: $0).description }
+            + changeRules.map { type(of: $0).description }
     }
 
     /// The description with this id.

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import JSONSchema
 
@@ -7,6 +8,8 @@ public struct ModelSchema: Sendable {
     public let origin: String
     /// The schema as JSON (used to scaffold new files and to render documentation).
     public let json: JSONValue
+    /// The SHA-256 of the schema's text, in hexadecimal: what caches of checked files are keyed by.
+    public let digest: String
     let compiled: JSONSchema
 
     /// Compiles a schema from its JSON text; `origin` names it in errors.
@@ -24,6 +27,7 @@ public struct ModelSchema: Sendable {
         }
         self.json = json
         self.origin = origin
+        digest = SHA256.hash(text.utf8).hex
     }
 
     /// The schema built into modelreg (the same text as `schemas/model.schema.json`).

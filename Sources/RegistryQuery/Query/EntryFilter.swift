@@ -83,8 +83,33 @@ public struct EntryFilter: Sendable {
 
     /// The entries that pass, in the filter's order.
     public func apply(to entries: [ModelEntry]) -> [ModelEntry] {
-        let kept = entries.filter(matches)
-        guard let order else { return kept.sorted { ($0.id, $0.path) < ($1.id, $1.path) } }
-        return order.sorted(kept)
+        sorted(entries.filter(matches))
+    }
+
+    /// `entries` in the filter's order (by id when it has none).
+    func sorted(_ entries: [ModelEntry]) -> [ModelEntry] {
+        guard let order else { return entries.sorted { ($0.id, $0.path) < ($1.id, $1.path) } }
+        return order.sorted(entries)
+    }
+
+    /// The top-level fields of an entry that `matches` and the order read. An entry holding only these
+    /// fields (and its path) passes and sorts exactly as the whole entry does, so the query cache decodes
+    /// no more than these to filter. Keep it in step with `matches`.
+    var fieldsRead: Set<String> {
+        var fields: Set<String> = ["id"]
+        if !includeDeprecated { fields.insert("deprecated") }
+        if !types.isEmpty { fields.insert("type") }
+        if !languages.isEmpty || !modalities.isEmpty || matryoshka != nil || multiVector != nil {
+            fields.insert("capabilities")
+        }
+        if !roles.isEmpty { fields.insert("roles") }
+        if !organizations.isEmpty { fields.insert("organization") }
+        if !licenses.isEmpty { fields.insert("license") }
+        if maxEmbeddingDim != nil || minContext != nil { fields.insert("specs") }
+        if locked != nil { fields.insert("version_lock") }
+        for field in (expression?.fields ?? []) + [order?.field].compactMap({ $0 }) {
+            fields.insert(String(field.prefix { $0 != "." }))
+        }
+        return fields
     }
 }

@@ -62,19 +62,18 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         var seen: [String: (id: String, location: SourceLocation)] = [:]
-        for document in registry.documents {
-            guard let hub = document.value.member("huggingface_id")?.asString else { continue }
-            let revision = document.value.member("revision")?.asString ?? ""
-            let key = hub.lowercased() + "@" + revision
-            let location = document.location(of: "huggingface_id")
+        for entry in registry.entries {
+            guard let hub = entry.huggingfaceID else { continue }
+            let revision = entry.revision ?? ""
+            let key = hub.value.lowercased() + "@" + revision
             if let first = seen[key] {
                 let at = revision.isEmpty ? "" : " at revision \(revision)"
                 findings.append(
-                    document.finding(
-                        Self.self, at: location, "`\(hub)`\(at) is already registered as `\(first.id)`",
+                    Self.finding(
+                        at: hub.location, "`\(hub.value)`\(at) is already registered as `\(first.id)`",
                         notes: [FindingNote(location: first.location, message: "registered here")]))
             } else {
-                seen[key] = (document.id ?? document.fileStem, location)
+                seen[key] = (entry.id?.value ?? entry.fileStem, hub.location)
             }
         }
     }

@@ -84,22 +84,20 @@ public struct IDUniqueRule: RegistryRule {
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
         var owners: [String: (id: String, location: SourceLocation)] = [:]
-        for document in registry.documents {
-            guard let id = document.id else { continue }
-            claim(id, kind: "id", of: id, at: document.location(of: "id"), in: document, owners: &owners, findings: &findings)
+        for entry in registry.entries {
+            guard let id = entry.id else { continue }
+            claim(id.value, kind: "id", of: id.value, at: id.location, owners: &owners, findings: &findings)
         }
-        for document in registry.documents {
-            guard let id = document.id else { continue }
-            for (index, alias) in (document.value.member("aliases")?.asArray ?? []).enumerated() {
-                guard let name = alias.asString else { continue }
-                let location = document.location(of: [.key("aliases"), .index(index)])
-                claim(name, kind: "alias", of: id, at: location, in: document, owners: &owners, findings: &findings)
+        for entry in registry.entries {
+            guard let id = entry.id else { continue }
+            for alias in entry.aliases {
+                claim(alias.value, kind: "alias", of: id.value, at: alias.location, owners: &owners, findings: &findings)
             }
         }
     }
 
     private func claim(
-        _ name: String, kind: String, of id: String, at location: SourceLocation, in document: ModelDocument,
+        _ name: String, kind: String, of id: String, at location: SourceLocation,
         owners: inout [String: (id: String, location: SourceLocation)], findings: inout [Finding]
     ) {
         let key = name.lowercased()
@@ -109,8 +107,8 @@ public struct IDUniqueRule: RegistryRule {
         }
         let whose = owner.id == id ? "this entry's own id or alias" : "`\(owner.id)`"
         findings.append(
-            document.finding(
-                Self.self, at: location, "\(kind) `\(name)` is already a name of \(whose)",
+            Self.finding(
+                at: location, "\(kind) `\(name)` is already a name of \(whose)",
                 notes: [FindingNote(location: owner.location, message: "first used here")]))
     }
 }

@@ -64,8 +64,8 @@ public struct LineageAcyclicRule: RegistryRule {
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         var parentOf: [String: String] = [:]
-        for (id, document) in registry.byID {
-            if let parent = document.value.member("fine_tuned_from")?.asString { parentOf[id] = parent }
+        for (id, entry) in registry.byID {
+            if let parent = entry.fineTunedFrom?.value { parentOf[id] = parent }
         }
         var reported = Set<String>()
         // Visit ids in sorted order so each cycle is reported once, at its smallest id.
@@ -85,12 +85,9 @@ public struct LineageAcyclicRule: RegistryRule {
             let cycle = Array(path[path.firstIndex(of: repeated)!...])
             reported.formUnion(path)
             let first = cycle.min()!
-            guard let document = registry.byID[first] else { continue }
+            guard let location = registry.byID[first]?.fineTunedFrom?.location else { continue }
             let rotated = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
-            findings.append(
-                document.finding(
-                    Self.self, at: document.location(of: "fine_tuned_from"),
-                    "lineage cycle: " + (rotated + [first]).joined(separator: " → ")))
+            findings.append(Self.finding(at: location, "lineage cycle: " + (rotated + [first]).joined(separator: " → ")))
         }
     }
 }

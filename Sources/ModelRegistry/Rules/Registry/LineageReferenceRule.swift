@@ -47,14 +47,11 @@ public struct LineageReferenceRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        for document in registry.documents {
-            guard let parent = document.value.member("fine_tuned_from")?.asString, registry.byID[parent] == nil else {
-                continue
-            }
+        for entry in registry.entries {
+            guard let parent = entry.fineTunedFrom, registry.byID[parent.value] == nil else { continue }
             findings.append(
-                document.finding(
-                    Self.self, at: document.location(of: "fine_tuned_from"),
-                    "`fine_tuned_from` names `\(parent)`, which is not an id in the registry"))
+                Self.finding(
+                    at: parent.location, "`fine_tuned_from` names `\(parent.value)`, which is not an id in the registry"))
         }
     }
 }

@@ -72,16 +72,16 @@ public struct ReplacementReferenceRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        for document in registry.documents {
-            guard let target = document.value.member(path: "deprecated.replaced_by")?.asString else { continue }
-            let location = document.location(of: "deprecated.replaced_by")
+        for entry in registry.entries {
+            guard let replacement = entry.replacedBy else { continue }
+            let target = replacement.value
+            let location = replacement.location
             if registry.byID[target] == nil {
-                findings.append(
-                    document.finding(Self.self, at: location, "`replaced_by` names `\(target)`, which is not an id in the registry"))
+                findings.append(Self.finding(at: location, "`replaced_by` names `\(target)`, which is not an id in the registry"))
             } else if registry.isDeprecated(target) {
                 findings.append(
-                    document.finding(
-                        Self.self, at: location,
+                    Self.finding(
+                        at: location,
                         "`replaced_by` names `\(target)`, which is deprecated too; point at its replacement instead"))
             }
         }

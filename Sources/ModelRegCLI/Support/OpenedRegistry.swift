@@ -1,0 +1,53 @@
+import Foundation
+import ModelRegistry
+import RegistryQuery
+
+/// A registry opened for a query command (`list`, `query`, `resolve`, `lineage`, `export`): the work
+/// tree's folder, or with `--at REV` the registry as stored in that revision, read through the
+/// parsed-entry cache under `.modelreg/`; with the schema it was checked against.
+struct OpenedRegistry {
+    let opened: CachedRegistry
+    let schema: ModelSchema
+
+    init(options: RegistryOptions, revision: RevisionOptions) throws(ToolError) {
+        if let at = revision.at {
+            let repository = try RegistryRepository(
+                discoveringFrom: FileSystem.currentDirectory, registryDirectory: options.registry)
+            let commit = try repository.commit(at)
+            schema = try options.loadSchema(at: commit, revision: at, in: repository)
+            let cache = QueryCache(directory: CacheDirectory.forRepository(repository), tool: ToolIdentity.current)
+            opened = try cache.open(repository: repository, commit: commit, schema: schema)
+        } else {
+            let directory = try options.registryDirectory()
+            schema = try options.loadSchema(registryDirectory: directory)
+            let cache = QueryCache(directory: CacheDirectory.forFolder(directory), tool: ToolIdentity.current)
+            opened = try cache.open(folder: directory, relativeTo: FileSystem.currentDirectory, schema: schema)
+        }
+    }
+
+    /// Every entry.
+    func registry() throws(ToolError) -> Registry { try opened.registry() }
+
+    /// The entries that pass `filter`, in its order (decoding no more of the cache than it needs).
+    func select(_ filter: EntryFilter) throws(ToolError) -> [ModelEntry] { try opened.select(filter) }
+
+    /// One line on stderr when files have errors: their entries may be missing or incomplete.
+    func warnAboutFindings() {
+        let files = Set(opened.findings.filter { $0.severity == .error }.map(\.location.path))
+        guard !files.isEmpty else { return }
+        let noun = files.count == 1 ? "1 file has" : "\(files.count) files have"
+        Terminal.writeError(
+            "modelreg: warning: \(noun) errors, so entries may be missing or incomplete; run `modelreg verify`\n")
+    }
+}
+
+/// Names this build of modelreg in the query cache, whose archives hold what the rules found: a
+/// rebuilt or upgraded binary does not trust archives an older one wrote.
+enum ToolIdentity {
+    static let current: String = {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 else { return "modelreg \(ModelRegCommand.version)" }
+        let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        return "modelreg \(ModelRegCommand.version) \(status.st_size) \(modified)"
+    }()
+}

@@ -1,0 +1,225 @@
+import Dispatch
+import Git
+import Synchronization
+
+/// The CI gate: is the change from `base` to `head` fit to merge?
+///
+/// 1. The head registry is verified: every rule on the files the change touched (all files when the schema
+///    changed), and the cross-file rules over the whole registry. Files the change did not touch are not re-linted;
+///    the cross-file rules see them through their `EntryExtract`, kept per blob id in an `ExtractCache`, so only
+///    blobs never seen before are parsed.
+/// 2. The change rules compare the touched entries before and after: a locked model's hashes, its lock, its
+///    deletion (`locked-drift`, `lock-removed`, `locked-deletion`).
+/// 3. A change to a locked model passes when it is approved (`RelockApprovals`).
+///
+/// The change is measured from the merge base of `base` and `head`, as a pull request shows it.
+public struct RegistryGate {
+    public let registry: RegistryRepository
+    /// The schema to validate against; nil: the one beside the registry at the head, else the built-in one.
+    public var schema: ModelSchema?
+    /// Model ids whose changes are approved (`--allow-relock`).
+    public var allowRelock: Set<String> = []
+    /// Kept extracts of unchanged files; nil parses every file the cross-file rules need.
+    public var cache: ExtractCache?
+
+    public init(registry: RegistryRepository, schema: ModelSchema? = nil, allowRelock: Set<String> = [], cache: ExtractCache? = nil) {
+        self.registry = registry
+        self.schema = schema
+        self.allowRelock = allowRelock
+        self.cache = cache
+    }
+
+    /// The cache in the work tree's `.modelreg/` folder (nil for a bare repository).
+    public static func defaultCache(for registry: RegistryRepository) -> ExtractCache? {
+        registry.workTree.map { ExtractCache(directory: $0 + "/.modelreg") }
+    }
+
+    /// Runs the gate. Throws when it cannot judge: an unknown revision, a shallow clone without the history that
+    /// joins base and head, an unreadable object or schema.
+    public mutating func run(base: String, head: String = "HEAD") throws(ToolError) -> GateReport {
+        let repository = registry.repository
+        let baseCommit = try resolve(base, role: "base")
+        let headCommit = try resolve(head, role: "head")
+        let mergeBase = try self.mergeBase(baseCommit, headCommit, base: base, head: head)
+        let folder = registry.registryPath
+
+        do {
+            // What the change touched in the registry folder (its model files, not subfolders).
+            let deltas = try repository.diffTrees(
+                repository.treeID(at: folder, inCommit: mergeBase), repository.treeID(at: folder, inCommit: headCommit)
+            ).filter { !$0.path.contains("/") && RegistryLocator.isModelFileName($0.path) }
+            let headFiles = try repository.entries(ofTreeAt: folder, inCommit: headCommit)
+                .filter { $0.kind == .blob && RegistryLocator.isModelFileName($0.name) }
+                .sorted { $0.name < $1.name }
+
+            let schemaText = registry.schemaText(at: headCommit)
+            let schemaChanged = schema == nil && schemaText != registry.schemaText(at: mergeBase)
+            let linter: Linter
+            if let schema {
+                linter = Linter(schema: schema)
+            } else if let schemaText {
+                linter = Linter(schema: try ModelSchema(text: schemaText, origin: "schemas/model.schema.json at \(head)"))
+            } else {
+                linter = Linter(schema: .builtIn)
+            }
+
+            // 1. Every rule on the touched files; extracts of the others for the cross-file rules.
+            let touched = Set(deltas.compactMap { $0.newID == nil ? nil : $0.path })
+            let checked = headFiles.filter { schemaChanged || touched.contains($0.name) }
+            let checkedNames = Set(checked.map(\.name))
+            let lint = linter.lint(
+                try checked.map { entry throws(GitError) in
+                    LintSource(displayPath: join(folder, entry.name), bytes: try repository.blob(entry.id))
+                })
+            var cache = self.cache ?? ExtractCache(directory: nil)
+            let documentsByPath = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            var extracts: [EntryExtract] = []
+            var misses: [(entry: TreeEntry, bytes: [UInt8])] = []
+            for entry in headFiles {
+                let path = join(folder, entry.name)
+                if let document = documentsByPath[path] {
+                    let extract = EntryExtract(document)
+                    extracts.append(extract)
+                    cache.store(.entry(extract.moved(to: "")), for: entry.id)
+                } else if checkedNames.contains(entry.name) {
+                    cache.store(.unreadable, for: entry.id)
+                } else if let record = cache[entry.id] {
+                    if case .entry(let extract) = record { extracts.append(extract.moved(to: path)) }
+                } else {
+                    misses.append((entry, try repository.blob(entry.id)))
+                }
+            }
+            let parsed = Self.extracts(of: misses.map { LintSource(displayPath: join(folder, $0.entry.name), bytes: $0.bytes) }, loader: linter.loader)
+            for (miss, record) in zip(misses, parsed) {
+                cache.store(record, for: miss.entry.id)
+                if case .entry(let extract) = record { extracts.append(extract.moved(to: join(folder, miss.entry.name))) }
+            }
+            var findings = lint.findings + linter.checkRegistry(RegistrySnapshot(entries: extracts))
+
+            // 2. The change rules on the touched entries, before and after. A file that exists but cannot be read
+            //    is left out on both sides (its reader finding blocks the change), never taken for a deletion.
+            let before = try deltas.compactMap { delta throws(GitError) -> ModelDocument? in
+                guard let id = delta.oldID, delta.newID == nil || documentsByPath[join(folder, delta.path)] != nil else {
+                    return nil
+                }
+                return Self.document(linter.loader.load(bytes: try repository.blob(id), displayPath: join(folder, delta.path)))
+            }
+            let after = deltas.compactMap { $0.newID == nil ? nil : documentsByPath[join(folder, $0.path)] }
+            let change = RegistryChange(base: before, head: after)
+            var changeFindings: [ChangeFinding] = []
+            for rule in RuleCatalog.changeRules { rule.check(change, into: &changeFindings) }
+
+            // 3. Approvals excuse changes to locked models.
+            var approvals = RelockApprovals(allowed: allowRelock)
+            if changeFindings.contains(where: { !allowRelock.contains($0.modelID) }) {
+                approvals.lockCommits = try lockCommits(from: headCommit, hiding: baseCommit)
+            }
+            var approved: [String: GateReport.ApprovedChange] = [:]
+            for changeFinding in changeFindings {
+                if let approval = approvals.approval(for: changeFinding, in: change) {
+                    approved[changeFinding.modelID, default: .init(approval: approval, findings: [])].findings.append(changeFinding.finding)
+                } else {
+                    findings.append(changeFinding.finding)
+                }
+            }
+
+            if self.cache != nil {
+                try cache.save(keeping: Set(headFiles.map(\.id)))
+                self.cache = cache
+            }
+            return GateReport(
+                baseName: base, headName: head, baseCommit: baseCommit, headCommit: headCommit, mergeBase: mergeBase,
+                changedFiles: deltas.map { join(folder, $0.path) }.sorted(),
+                checkedFiles: checked.map { join(folder, $0.name) },
+                fileCount: headFiles.count, parsedForExtracts: misses.count, findings: findings.sorted(),
+                approved: approved.keys.sorted().map { approved[$0]! },
+                diff: RegistryDiff.between(before, after), failures: lint.failures)
+        } catch let error as ToolError {
+            throw error
+        } catch let error as GitError {
+            throw ToolError("cannot read the registry between \(base) and \(head): \(error.message)")
+        } catch {
+            throw ToolError("\(error)")
+        }
+    }
+
+    // MARK: Revisions
+
+    private func resolve(_ revision: String, role: String) throws(ToolError) -> ObjectID {
+        do {
+            return try registry.repository.resolveCommit(revision)
+        } catch {
+            var message = "unknown \(role) revision `\(revision)`: \(error.message)"
+            if registry.repository.isShallow { message += "\n" + Self.shallowAdvice }
+            throw ToolError(message)
+        }
+    }
+
+    /// The merge base; in a shallow clone, where libgit2 1.5 cannot walk past the cut, `base` itself when it is
+    /// an ancestor of `head`.
+    private func mergeBase(_ baseCommit: ObjectID, _ headCommit: ObjectID, base: String, head: String) throws(ToolError) -> ObjectID {
+        let repository = registry.repository
+        if let found = repository.mergeBase(baseCommit, headCommit) { return found }
+        if repository.isShallow {
+            if repository.isAncestor(baseCommit, of: headCommit) { return baseCommit }
+            throw ToolError(
+                "cannot find where `\(head)` branched from `\(base)`: this clone is shallow and lacks the history "
+                    + "that joins them\n" + Self.shallowAdvice)
+        }
+        throw ToolError("`\(base)` and `\(head)` share no history: there is no change to gate")
+    }
+
+    static let shallowAdvice = """
+        this is a shallow clone: the gate compares the pull request with its base and needs their common history. \
+        In GitHub Actions check out with `fetch-depth: 0` (actions/checkout), or run `git fetch --unshallow`.
+        """
+
+    /// The approved `modelreg lock` commits reachable from `head` but not from `base`, newest first.
+    private func lockCommits(from head: ObjectID, hiding base: ObjectID) throws(ToolError) -> [RelockApprovals.LockCommit] {
+        let repository = registry.repository
+        do {
+            var commits: [RelockApprovals.LockCommit] = []
+            for id in try repository.walk(from: [head], hiding: [base]) {
+                if let lock = RelockApprovals.lockCommit(message: try repository.commit(id).message, commit: id.shortHex) {
+                    commits.append(lock)
+                }
+            }
+            return commits
+        } catch {
+            throw ToolError("cannot read the commits between the base and the head: \(error.message)")
+        }
+    }
+
+    // MARK: Parsing
+
+    static func document(_ outcome: DocumentLoader.Outcome) -> ModelDocument? {
+        if case .document(let document) = outcome { return document }
+        return nil
+    }
+
+    /// The extracts of files not in the cache, read on every core.
+    static func extracts(of sources: [LintSource], loader: DocumentLoader) -> [ExtractCache.Record] {
+        let count = sources.count
+        guard count > 0 else { return [] }
+        let workers = max(1, min(count / 64, System.coreCount))
+        let results = Mutex<[ExtractCache.Record?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var local: [(Int, ExtractCache.Record)] = []
+            var index = worker
+            while index < count {
+                let record: ExtractCache.Record
+                if let document = document(loader.load(bytes: sources[index].bytes, displayPath: "")) {
+                    record = .entry(EntryExtract(document))
+                } else {
+                    record = .unreadable
+                }
+                local.append((index, record))
+                index += workers
+            }
+            results.withLock { all in
+                for (index, record) in local { all[index] = record }
+            }
+        }
+        return results.withLock { $0.map { $0 ?? .unreadable } }
+    }
+}

@@ -1,0 +1,114 @@
+import JSONSchema
+import YAML
+
+/// The part of a model file that the cross-file rules read: its names, its Hugging Face identity, its lineage and
+/// its deprecation, each value with where it is written. Small enough to keep per git blob, so that checking a
+/// registry of thousands of files against a few changed ones needs no re-parse of the others (see `ExtractCache`).
+public struct EntryExtract: Sendable, Hashable {
+    /// A string value and the location of its node.
+    public struct Located: Sendable, Hashable {
+        public var value: String
+        public var location: SourceLocation
+
+        public init(_ value: String, at location: SourceLocation) {
+            self.value = value
+            self.location = location
+        }
+    }
+
+    /// The path as it is shown in diagnostics.
+    public var path: String
+    /// `id`, when it is a string.
+    public var id: Located?
+    /// The items of `aliases` that are strings.
+    public var aliases: [Located]
+    /// `huggingface_id`, when it is a string.
+    public var huggingfaceID: Located?
+    /// `revision`, when it is a string.
+    public var revision: String?
+    /// `fine_tuned_from`, when it is a string.
+    public var fineTunedFrom: Located?
+    /// True when `deprecated` is present and not `false`.
+    public var isDeprecated: Bool
+    /// `deprecated.replaced_by`, when it is a string.
+    public var replacedBy: Located?
+
+    public init(
+        path: String, id: Located? = nil, aliases: [Located] = [], huggingfaceID: Located? = nil,
+        revision: String? = nil, fineTunedFrom: Located? = nil, isDeprecated: Bool = false, replacedBy: Located? = nil
+    ) {
+        self.path = path
+        self.id = id
+        self.aliases = aliases
+        self.huggingfaceID = huggingfaceID
+        self.revision = revision
+        self.fineTunedFrom = fineTunedFrom
+        self.isDeprecated = isDeprecated
+        self.replacedBy = replacedBy
+    }
+
+    /// The extract of a parsed document.
+    public init(_ document: ModelDocument) {
+        self.init(path: document.path, root: document.root)
+    }
+
+    /// The extract of a file's top-level mapping. Only the nodes it needs are resolved, the same YAML 1.2 core
+    /// way as `ModelDocument.value`, so an extract never disagrees with the document it came from.
+    public init(path: String, root: YAMLNode) {
+        func string(_ node: YAMLNode?) -> Located? {
+            guard let node, let text = YAMLToJSON.convert(node).asString else { return nil }
+            return Located(text, at: node.start)
+        }
+        self.path = path
+        id = string(root.child(.key("id")))
+        if case .sequence(let items)? = root.child(.key("aliases"))?.content {
+            aliases = items.compactMap(string)
+        } else {
+            aliases = []
+        }
+        huggingfaceID = string(root.child(.key("huggingface_id")))
+        revision = string(root.child(.key("revision")))?.value
+        fineTunedFrom = string(root.child(.key("fine_tuned_from")))
+        let deprecated = root.child(.key("deprecated"))
+        if let deprecated, case .bool(false) = YAMLToJSON.convert(deprecated) {
+            isDeprecated = false
+        } else {
+            isDeprecated = deprecated != nil
+        }
+        replacedBy = string(deprecated?.child(.key("replaced_by")))
+    }
+
+    /// The file's base name without `.yaml` or `.yml`.
+    public var fileStem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
+        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        return name
+    }
+
+    /// The same extract, shown under another path (a blob read at another place).
+    public func moved(to newPath: String) -> EntryExtract {
+        func move(_ located: Located?) -> Located? { located.map(move) }
+        func move(_ located: Located) -> Located {
+            var location = located.location
+            location.path = newPath
+            return Located(located.value, at: location)
+        }
+        var copy = self
+        copy.path = newPath
+        copy.id = move(id)
+        copy.aliases = aliases.map(move)
+        copy.huggingfaceID = move(huggingfaceID)
+        copy.fineTunedFrom = move(fineTunedFrom)
+        copy.replacedBy = move(replacedBy)
+        return copy
+    }
+}
+
+extension Rule {
+    /// A finding of this rule at `location`, at the rule's severity.
+    public static func finding(at location: SourceLocation, _ message: String, notes: [FindingNote] = []) -> Finding {
+        Finding(
+            severity: description.severity, location: location, ruleID: description.id, message: message, notes: notes)
+    }
+}

@@ -1,0 +1,326 @@
+import Git
+import JSONSchema
+import ModelRegistry
+
+/// The parsed entries and findings of one registry state, in the binary form the query cache keeps
+/// on disk, read back without YAML.
+///
+/// Layout: a header naming what the archive was built from (`ArchiveKey`); the table of every
+/// mapping key used (each stored once, referred to by number); the entries, each its file name and
+/// its top-level fields, every field prefixed by its length so that a reader can step over the fields
+/// it does not need; the findings; the header's magic again, so that a truncated file is noticed.
+/// File paths are kept relative to the registry folder and prefixed on reading, so one archive
+/// serves any current directory.
+///
+/// A filter reads only the top-level fields it tests (`EntryFilter.fieldsRead`): `select` decodes
+/// those for every entry and the whole entry only for the ones that pass.
+struct EntryArchive {
+    /// What an archive was built from; an archive is used only when all of it matches.
+    struct Key: Sendable, Hashable {
+        /// The git tree id of the registry folder's content.
+        var treeID: ObjectID
+        /// The schema's SHA-256 (findings depend on it).
+        var schemaDigest: String
+        /// Names the modelreg build that wrote it (rules and readers change between builds).
+        var tool: String
+    }
+
+    private static let magic = Array("modelreg query cache 1\n".utf8)
+    /// Deeper than any model file can be (the YAML reader stops at 64 levels).
+    private static let depthLimit = 100
+
+    private enum Tag: UInt8 {
+        case null = 0, falseValue, trueValue, integer, number, string, array, object
+    }
+
+    private let bytes: [UInt8]
+    private let keys: [String]
+    /// Where each entry starts.
+    private let offsets: [Int]
+    /// The findings as stored, paths unprefixed.
+    private let findingsOffset: Int
+
+    var count: Int { offsets.count }
+
+    // MARK: Writing
+
+    /// The archive of `registry`, whose paths all start with `prefix` (`registry/`).
+    static func encode(_ registry: Registry, prefix: String, key: Key) -> [UInt8] {
+        var keyNumbers: [String: Int] = [:]
+        var keyList: [String] = []
+        func collectKeys(_ value: JSONValue) {
+            switch value {
+            case .array(let items): items.forEach(collectKeys)
+            case .object(let object):
+                for (name, member) in zip(object.keys, object.values) {
+                    if keyNumbers[name] == nil {
+                        keyNumbers[name] = keyList.count
+                        keyList.append(name)
+                    }
+                    collectKeys(member)
+                }
+            default: break
+            }
+        }
+        registry.entries.forEach { collectKeys($0.raw) }
+
+        var writer = ByteWriter(reservingCapacity: 1 << 20)
+        writer.raw(magic)
+        writer.string(key.tool)
+        writer.raw(key.treeID.bytes)
+        writer.string(key.schemaDigest)
+        writer.varint(keyList.count)
+        keyList.forEach { writer.string($0) }
+        writer.varint(registry.entries.count)
+        let table = writer.count
+        for _ in registry.entries { writer.fixed32(0) }
+        var member = ByteWriter(reservingCapacity: 4096)
+        for (index, entry) in registry.entries.enumerated() {
+            writer.patch32(UInt32(writer.count), at: table + 4 * index)
+            writePath(entry.path, prefix: prefix, into: &writer)
+            let object = entry.raw.asObject ?? JSONObject()
+            writer.varint(object.count)
+            for (name, value) in zip(object.keys, object.values) {
+                member = ByteWriter(reservingCapacity: 256)
+                write(value, keys: keyNumbers, into: &member)
+                writer.varint(keyNumbers[name]!)
+                writer.varint(member.count)
+                writer.raw(member.bytes)
+            }
+        }
+        writer.varint(registry.findings.count)
+        for finding in registry.findings {
+            writer.string(finding.severity.rawValue)
+            write(finding.location, prefix: prefix, into: &writer)
+            writer.string(finding.ruleID)
+            writer.string(finding.message)
+            writer.varint(finding.notes.count)
+            for note in finding.notes {
+                if let location = note.location {
+                    writer.byte(1)
+                    write(location, prefix: prefix, into: &writer)
+                } else {
+                    writer.byte(0)
+                }
+                writer.string(note.message)
+            }
+        }
+        writer.raw(magic)
+        return writer.bytes
+    }
+
+    private static func write(_ value: JSONValue, keys: [String: Int], into writer: inout ByteWriter) {
+        switch value {
+        case .null: writer.byte(Tag.null.rawValue)
+        case .bool(let flag): writer.byte(flag ? Tag.trueValue.rawValue : Tag.falseValue.rawValue)
+        case .integer(let number):
+            writer.byte(Tag.integer.rawValue)
+            writer.signed(Int64(number))
+        case .number(let number):
+            writer.byte(Tag.number.rawValue)
+            writer.fixed64(number.bitPattern)
+        case .string(let text):
+            writer.byte(Tag.string.rawValue)
+            writer.string(text)
+        case .array(let items):
+            writer.byte(Tag.array.rawValue)
+            writer.varint(items.count)
+            for item in items { write(item, keys: keys, into: &writer) }
+        case .object(let object):
+            writer.byte(Tag.object.rawValue)
+            writer.varint(object.count)
+            for (name, member) in zip(object.keys, object.values) {
+                writer.varint(keys[name]!)
+                write(member, keys: keys, into: &writer)
+            }
+        }
+    }
+
+    /// A path under the registry folder as its name (kind 0), anything else as written (kind 1).
+    private static func writePath(_ path: String, prefix: String, into writer: inout ByteWriter) {
+        if path.hasPrefix(prefix) {
+            writer.byte(0)
+            writer.string(String(path.dropFirst(prefix.count)))
+        } else {
+            writer.byte(1)
+            writer.string(path)
+        }
+    }
+
+    private static func write(_ location: SourceLocation, prefix: String, into writer: inout ByteWriter) {
+        writePath(location.path, prefix: prefix, into: &writer)
+        writer.varint(location.line)
+        writer.varint(location.column)
+        writer.varint(location.offset)
+    }
+
+    // MARK: Reading
+
+    /// Opens an archive; nil when it was built from something other than `key`.
+    /// - Throws: `CacheDamage` when the bytes are not a whole archive.
+    init?(bytes: [UInt8], key: Key) throws(CacheDamage) {
+        let parsed = try bytes.withReader {
+            (buffer) throws(CacheDamage) -> (keys: [String], offsets: [Int], findings: Int)? in
+            var reader = ByteReader(buffer)
+            try reader.expect(Self.magic)
+            guard try reader.string() == key.tool, try reader.raw(20).elementsEqual(key.treeID.bytes),
+                try reader.string() == key.schemaDigest
+            else { return nil }
+            let keyCount = try reader.count()
+            var keys: [String] = []
+            keys.reserveCapacity(keyCount)
+            for _ in 0..<keyCount { keys.append(try reader.string()) }
+            let entryCount = try reader.count()
+            var offsets: [Int] = []
+            offsets.reserveCapacity(entryCount)
+            for _ in 0..<entryCount {
+                let offset = Int(try reader.fixed32())
+                guard offset < buffer.count else { throw CacheDamage("entry offset out of range") }
+                offsets.append(offset)
+            }
+            // The end: step over the entries to the findings, and check the closing magic after them.
+            var end = ByteReader(buffer, at: offsets.last ?? reader.position)
+            if !offsets.isEmpty { try Self.skipEntry(&end) }
+            let findings = end.position
+            _ = try Self.findings(&end, prefix: "")
+            try end.expect(Self.magic)
+            guard end.isAtEnd else { throw CacheDamage("trailing bytes") }
+            return (keys, offsets, findings)
+        }
+        guard let parsed else { return nil }
+        self.bytes = bytes
+        keys = parsed.keys
+        offsets = parsed.offsets
+        findingsOffset = parsed.findings
+    }
+
+    /// The findings, their paths prefixed with `prefix`.
+    func findings(prefix: String) throws(CacheDamage) -> [Finding] {
+        try bytes.withReader { (buffer) throws(CacheDamage) -> [Finding] in
+            var reader = ByteReader(buffer, at: findingsOffset)
+            return try Self.findings(&reader, prefix: prefix)
+        }
+    }
+
+    /// Every entry, whole.
+    func entries(prefix: String) throws(CacheDamage) -> [ModelEntry] {
+        try entries(at: Array(offsets.indices), prefix: prefix, wanted: nil)
+    }
+
+    /// The entries that pass `filter`, in its order: decodes the fields the filter reads for every
+    /// entry, and whole entries only for those that pass.
+    func select(_ filter: EntryFilter, prefix: String) throws(CacheDamage) -> [ModelEntry] {
+        let fields = filter.fieldsRead
+        let wanted = keys.map(fields.contains)
+        let partial = try entries(at: Array(offsets.indices), prefix: prefix, wanted: wanted)
+        let passing = partial.indices.filter { filter.matches(partial[$0]) }
+        return filter.sorted(try entries(at: passing, prefix: prefix, wanted: nil))
+    }
+
+    /// The entries at these positions; with `wanted`, only the top-level fields whose key numbers it marks.
+    private func entries(at positions: [Int], prefix: String, wanted: [Bool]?) throws(CacheDamage) -> [ModelEntry] {
+        try bytes.withReader { (buffer) throws(CacheDamage) -> [ModelEntry] in
+            var result: [ModelEntry] = []
+            result.reserveCapacity(positions.count)
+            for position in positions {
+                var reader = ByteReader(buffer, at: offsets[position])
+                let path = try Self.path(&reader, prefix: prefix)
+                let memberCount = try reader.count()
+                var object = JSONObject()
+                for _ in 0..<memberCount {
+                    let key = try Self.keyNumber(&reader, keys: keys)
+                    let length = try reader.count()
+                    if let wanted, !wanted[key] {
+                        try reader.skip(length)
+                        continue
+                    }
+                    let end = reader.position + length
+                    object.appendIfAbsent(key: keys[key], value: try value(&reader, depth: 0))
+                    guard reader.position == end else { throw CacheDamage("field length mismatch") }
+                }
+                result.append(ModelEntry(value: .object(object), path: path))
+            }
+            return result
+        }
+    }
+
+    private func value(_ reader: inout ByteReader, depth: Int) throws(CacheDamage) -> JSONValue {
+        guard depth < Self.depthLimit else { throw CacheDamage("nested too deeply") }
+        guard let tag = Tag(rawValue: try reader.byte()) else { throw CacheDamage("unknown value tag") }
+        switch tag {
+        case .null: return .null
+        case .falseValue: return .bool(false)
+        case .trueValue: return .bool(true)
+        case .integer:
+            let number = try reader.signed()
+            guard let exact = Int(exactly: number) else { throw CacheDamage("integer out of range") }
+            return .integer(exact)
+        case .number: return .number(Double(bitPattern: try reader.fixed64()))
+        case .string: return .string(try reader.string())
+        case .array:
+            let count = try reader.count()
+            var items: [JSONValue] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count { items.append(try value(&reader, depth: depth + 1)) }
+            return .array(items)
+        case .object:
+            let count = try reader.count()
+            var object = JSONObject()
+            for _ in 0..<count {
+                let key = keys[try Self.keyNumber(&reader, keys: keys)]
+                object.appendIfAbsent(key: key, value: try value(&reader, depth: depth + 1))
+            }
+            return .object(object)
+        }
+    }
+
+    private static func keyNumber(_ reader: inout ByteReader, keys: [String]) throws(CacheDamage) -> Int {
+        let number = try reader.varint()
+        guard number < UInt64(keys.count) else { throw CacheDamage("unknown key number") }
+        return Int(number)
+    }
+
+    private static func skipEntry(_ reader: inout ByteReader) throws(CacheDamage) {
+        _ = try path(&reader, prefix: "")
+        let memberCount = try reader.count()
+        for _ in 0..<memberCount {
+            _ = try reader.varint()
+            try reader.skip(try reader.count())
+        }
+    }
+
+    private static func path(_ reader: inout ByteReader, prefix: String) throws(CacheDamage) -> String {
+        switch try reader.byte() {
+        case 0: return prefix + (try reader.string())
+        case 1: return try reader.string()
+        default: throw CacheDamage("unknown path kind")
+        }
+    }
+
+    private static func location(_ reader: inout ByteReader, prefix: String) throws(CacheDamage) -> SourceLocation {
+        SourceLocation(
+            path: try path(&reader, prefix: prefix), line: try reader.count(bounded: false),
+            column: try reader.count(bounded: false), offset: try reader.count(bounded: false))
+    }
+
+    private static func findings(_ reader: inout ByteReader, prefix: String) throws(CacheDamage) -> [Finding] {
+        let count = try reader.count()
+        var findings: [Finding] = []
+        findings.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let severity = Severity(rawValue: try reader.string()) else { throw CacheDamage("unknown severity") }
+            let location = try location(&reader, prefix: prefix)
+            let ruleID = try reader.string()
+            let message = try reader.string()
+            let noteCount = try reader.count()
+            var notes: [FindingNote] = []
+            for _ in 0..<noteCount {
+                let noteLocation = try reader.byte() == 1 ? try Self.location(&reader, prefix: prefix) : nil
+                notes.append(FindingNote(location: noteLocation, message: try reader.string()))
+            }
+            findings.append(
+                Finding(severity: severity, location: location, ruleID: ruleID, message: message, notes: notes))
+        }
+        return findings
+    }
+}

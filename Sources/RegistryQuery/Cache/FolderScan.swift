@@ -1,0 +1,197 @@
+import Dispatch
+import Foundation
+import Git
+import ModelRegistry
+import Synchronization
+
+/// The model files of a registry folder as they are now: each one's stamp and blob id, and the tree
+/// id of them all, which names the folder's content exactly. Only files whose stamp differs from the
+/// previous snapshot (or was not settled) are read and hashed; an untouched folder costs one `stat`
+/// per file.
+struct FolderScan {
+    struct File {
+        var name: String
+        var stamp: FileStamp
+        var blob: ObjectID
+        var settled: Bool
+        /// The content, when this scan had to read the file.
+        var bytes: [UInt8]?
+    }
+
+    let directory: String
+    /// Sorted by name, as `RegistryLocator.modelFiles` lists them.
+    private(set) var files: [File]
+    let treeID: ObjectID
+    /// How many files were read and hashed because their stamps did not vouch for them.
+    let hashedCount: Int
+    /// False when the snapshot to store differs from the one the scan started from.
+    let snapshotIsCurrent: Bool
+
+    /// Lists and stamps the folder's model files, reusing `previous`'s blob ids where stamps match.
+    /// `now` is the wall clock before the first `stat` (tests move it to make fresh files settled).
+    static func scan(directory: String, previous: FolderSnapshot?, now: Int64 = FileStamp.now()) throws(ToolError)
+        -> FolderScan
+    {
+        let names = try listModelFiles(in: directory)
+        var files: [File] = []
+        files.reserveCapacity(names.count)
+        var stale: [Int] = []
+        var previousByName: [String: FolderSnapshot.File]?
+        let previousFiles = previous?.files ?? []
+        var sameNames = previousFiles.count == names.count
+        for (position, name) in names.enumerated() {
+            let path = directory + "/" + name
+            var status = stat()
+            guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+                throw ToolError("cannot read \(path)")
+            }
+            let stamp = FileStamp(status)
+            // The listing is sorted like the snapshot, so the same position usually holds the same name.
+            var known: FolderSnapshot.File?
+            if position < previousFiles.count, previousFiles[position].name == name {
+                known = previousFiles[position]
+            } else {
+                sameNames = false
+                if previousByName == nil, previous != nil {
+                    previousByName = Dictionary(previousFiles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+                }
+                known = previousByName?[name]
+            }
+            if let known, known.settled, known.stamp == stamp {
+                files.append(File(name: name, stamp: stamp, blob: known.blob, settled: true))
+            } else {
+                stale.append(files.count)
+                files.append(File(name: name, stamp: stamp, blob: known?.blob ?? Self.placeholder, settled: false))
+            }
+            files[files.count - 1].settled = stamp.isSettled(at: now)
+        }
+        let read = try readAndHash(stale.map { directory + "/" + files[$0].name })
+        var blobsChanged = !sameNames
+        for (index, position) in stale.enumerated() {
+            if files[position].blob != read[index].blob { blobsChanged = true }
+            files[position].blob = read[index].blob
+            files[position].bytes = read[index].bytes
+        }
+        let treeID: ObjectID
+        if let previous, !blobsChanged {
+            treeID = previous.treeID
+        } else {
+            treeID = GitObjectHasher().treeID(of: files.map { ($0.name, $0.blob) })
+        }
+        let current =
+            sameNames
+            && zip(files, previousFiles).allSatisfy { $0.stamp == $1.stamp && $0.settled == $1.settled && $0.blob == $1.blob }
+        return FolderScan(
+            directory: directory, files: files, treeID: treeID, hashedCount: stale.count, snapshotIsCurrent: current)
+    }
+
+    /// The snapshot to store for the next scan.
+    var snapshot: FolderSnapshot {
+        FolderSnapshot(
+            files: files.map { FolderSnapshot.File(name: $0.name, stamp: $0.stamp, blob: $0.blob, settled: $0.settled) },
+            treeID: treeID)
+    }
+
+    /// Every file's content, reading those the scan did not need to; for building the cache.
+    mutating func contents() throws(ToolError) -> [(name: String, bytes: [UInt8])] {
+        let missing = files.indices.filter { files[$0].bytes == nil }
+        let read = try Self.read(missing.map { directory + "/" + files[$0].name })
+        for (index, position) in missing.enumerated() { files[position].bytes = read[index] }
+        return files.map { ($0.name, $0.bytes ?? []) }
+    }
+
+    // MARK: Reading
+
+    private static let placeholder = ObjectID(bytes: Array(repeating: 0, count: 20))!
+
+    /// The names of the model files in `directory`, sorted (hidden files and other extensions left out).
+    static func listModelFiles(in directory: String) throws(ToolError) -> [String] {
+        guard let stream = opendir(directory) else {
+            throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if RegistryLocator.isModelFileName(name) { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Reads and hashes files on every core.
+    private static func readAndHash(_ paths: [String]) throws(ToolError) -> [(bytes: [UInt8], blob: ObjectID)] {
+        try parallelMap(paths) { (path, hasher) throws(ToolError) in
+            let bytes = try readFile(path)
+            return (bytes, hasher.blobID(of: bytes))
+        }
+    }
+
+    private static func read(_ paths: [String]) throws(ToolError) -> [[UInt8]] {
+        try parallelMap(paths) { (path, _) throws(ToolError) in try readFile(path) }
+    }
+
+    /// The whole content of a file, in one read when its size holds still.
+    static func readFile(_ path: String) throws(ToolError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ToolError("cannot read \(path)") }
+        var bytes: [UInt8] = []
+        // One byte more than the size, to see the end of the file without a second call when it did not grow.
+        var chunk = max(Int(status.st_size), 0) + 1
+        while true {
+            var failure: Int32 = 0
+            let before = bytes.count
+            let appended = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let got = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if got == 0 { break }
+                    count += got
+                }
+            }
+            if failure != 0 { throw ToolError("cannot read \(path): \(String(cString: strerror(failure)))") }
+            if before == 0 { bytes = appended } else { bytes.append(contentsOf: appended) }
+            if appended.count < chunk { return bytes }
+            chunk = 64 * 1024
+        }
+    }
+
+    /// `transform` over `items` on every core, in order; the first error wins.
+    static func parallelMap<T: Sendable>(
+        _ items: [String], _ transform: @Sendable (String, GitObjectHasher) throws(ToolError) -> T
+    ) throws(ToolError) -> [T] {
+        let workers = max(1, min(items.count / 32, ProcessInfo.processInfo.activeProcessorCount))
+        let results = Mutex<[[T]]>(Array(repeating: [], count: workers))
+        let failure = Mutex<ToolError?>(nil)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let hasher = GitObjectHasher()
+            var mine: [T] = []
+            mine.reserveCapacity(items.count / workers + 1)
+            for index in stride(from: worker, to: items.count, by: workers) {
+                do throws(ToolError) {
+                    mine.append(try transform(items[index], hasher))
+                } catch {
+                    failure.withLock { if $0 == nil { $0 = error } }
+                    return
+                }
+            }
+            results.withLock { $0[worker] = mine }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        // Worker w holds items w, w + workers, …: interleave them back into order.
+        let chunks = results.withLock { $0 }
+        var ordered: [T] = []
+        ordered.reserveCapacity(items.count)
+        for index in items.indices { ordered.append(chunks[index % workers][index / workers]) }
+        return ordered
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Git
+import Testing
+
+@testable import ModelRegistry
+
+@Suite struct ExtractCacheTests {
+    typealias F = GateFixtures
+
+    static let rich = """
+        schema_version: 1
+        id: rich
+        name: Rich
+        type: dense
+        license: mit
+        description: Every field the cross-file rules read.
+        huggingface_id: org/rich
+        revision: 0123456789abcdef0123456789abcdef01234567
+        aliases: [rich-1, "tab\\there", "line\\nbreak \\\\ back", 42]
+        fine_tuned_from: base
+        deprecated:
+          replaced_by: "newer"
+
+        """
+
+    @Test func anExtractReadsWhatTheDocumentSays() throws {
+        let extract = EntryExtract(try F.document(Self.rich))
+        #expect(extract.id?.value == "rich")
+        #expect(extract.id?.location.description == "registry/rich.yaml:2:5")
+        #expect(extract.aliases.map(\.value) == ["rich-1", "tab\there", "line\nbreak \\ back"])
+        #expect(extract.aliases.map(\.location.column) == [11, 19, 31])
+        #expect(extract.huggingfaceID?.value == "org/rich")
+        #expect(extract.revision == "0123456789abcdef0123456789abcdef01234567")
+        #expect(extract.fineTunedFrom?.value == "base")
+        #expect(extract.isDeprecated)
+        #expect(extract.replacedBy?.value == "newer")
+        #expect(extract.replacedBy?.location.description == "registry/rich.yaml:12:16")
+    }
+
+    @Test func valuesOfOtherTypesAreLeftOutAsTheRulesIgnoreThem() throws {
+        let extract = EntryExtract(try F.document("schema_version: 1\nid: 123\naliases: alias\ndeprecated: false\nfine_tuned_from: [a]\n", path: "registry/x.yaml"))
+        #expect(extract.id == nil && extract.aliases.isEmpty && extract.fineTunedFrom == nil && !extract.isDeprecated)
+        #expect(extract.fileStem == "x")
+        #expect(EntryExtract(try F.document("id: x\ndeprecated:\n", path: "registry/x.yaml")).isDeprecated)
+    }
+
+    @Test func recordsSurviveTheFileUnchanged() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extract-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let rich = try #require(ObjectID(hex: String(repeating: "a1", count: 20)))
+        let broken = try #require(ObjectID(hex: String(repeating: "b2", count: 20)))
+        let dropped = try #require(ObjectID(hex: String(repeating: "c3", count: 20)))
+        let extract = EntryExtract(try F.document(Self.rich)).moved(to: "")
+        var cache = ExtractCache(directory: directory)
+        #expect(cache.count == 0)
+        cache.store(.entry(extract), for: rich)
+        cache.store(.unreadable, for: broken)
+        cache.store(.entry(EntryExtract(path: "")), for: dropped)
+        try cache.save(keeping: [rich, broken])
+
+        let reread = ExtractCache(directory: directory)
+        #expect(reread.count == 2)
+        #expect(reread[rich] == .entry(extract))
+        #expect(reread[broken] == .unreadable)
+        #expect(reread[dropped] == nil)
+        if case .entry(let kept)? = reread[rich] {
+            #expect(kept.moved(to: "registry/rich.yaml") == EntryExtract(try F.document(Self.rich)))
+        }
+    }
+
+    @Test func anOutdatedOrDamagedFileIsAnEmptyCache() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extract-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let file = directory + "/" + ExtractCache.fileName
+        let blob = String(repeating: "ab", count: 20)
+        try "modelreg entry extracts 0\n\(blob)\ti2 5 22 x\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(ExtractCache(directory: directory).count == 0)
+        try "modelreg entry extracts 1\n\(blob)\ti2 five 22 x\nnot-a-blob\ti1 1 0 y\n\(blob.dropLast())\tu\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        #expect(ExtractCache(directory: directory).count == 0)
+    }
+
+    @Test func aSnapshotOfExtractsFindsWhatOneOfDocumentsFinds() throws {
+        let texts = [
+            F.plain("a", extra: "aliases: [b]\nhuggingface_id: org/a\n"),
+            F.plain("b", extra: "fine_tuned_from: c\nhuggingface_id: org/a\n"),
+            F.plain("c", extra: "fine_tuned_from: b\ndeprecated:\n  replaced_by: a\n"),
+            F.plain("d", extra: "deprecated:\n  replaced_by: c\n"),
+        ]
+        let documents = try texts.map { try F.document($0) }
+        let linter = Linter(schema: .builtIn)
+        let fromDocuments = linter.checkRegistry(RegistrySnapshot(documents: documents))
+        let fromExtracts = linter.checkRegistry(
+            RegistrySnapshot(entries: documents.map { EntryExtract($0).moved(to: "").moved(to: $0.path) }))
+        #expect(Set(fromDocuments.map(\.ruleID)) == ["id-unique", "huggingface-id-unique", "lineage-acyclic", "replacement-reference"])
+        #expect(fromDocuments.sorted() == fromExtracts.sorted())
+    }
+}

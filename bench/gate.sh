@@ -43,6 +43,7 @@ cd "$data"
 git init -q -b main
 git -c user.name=bench -c user.email=bench@example.com add -A
 git -c user.name=bench -c user.email=bench@example.com commit -q --no-gpg-sign -m "generated registry"
+git gc --quiet  # a clone is packed; so is this repository
 git checkout -q -b pr
 # The pull request: three entries spread over the registry get a new display name.
 for index in 00007 $(printf '%05d' $((N / 2 + 1))) $(printf '%05d' $((N - 3))); do

@@ -27,6 +27,7 @@ off, so that `git log` runs against the repository exactly as fast-import left i
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -146,6 +147,7 @@ class Stream:
     def __init__(self, out):
         self.out = out
         self.mark = 0
+        self.blobs: dict[str, str] = {}  # blob id -> a path it was written at (for repacking)
 
     def write(self, text: str) -> None:
         self.out.write(text.encode("utf-8"))
@@ -176,6 +178,8 @@ class Stream:
                 self.write(f"D {path}\n")
             else:
                 self.write(f"M 100644 inline {path}\n")
+                raw = text.encode("utf-8")
+                self.blobs.setdefault(hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest(), path)
                 self.data(text)
         return self.mark
 
@@ -347,6 +351,34 @@ class History:
         return tip
 
 
+def repack_blobs(repo: Path, blobs: dict[str, str]) -> None:
+    """fast-import deltifies every blob against the blob written just before it, whatever its path, so
+    the current version of most files sits at the end of a long chain through unrelated files. A clone
+    or `git gc` would not leave that: repack the blobs with git's own delta search (by path), keep the
+    commits and trees with the deltas fast-import made (against the previous version of the same tree;
+    recomputing those with `git repack -f` takes several minutes)."""
+    pack_dir = repo / ".git" / "objects" / "pack"
+    old = sorted(pack_dir.glob("pack-*"))
+    listing = subprocess.run(["git", "cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)"],
+                             cwd=repo, check=True, capture_output=True, text=True).stdout.split("\n")
+    others = []
+    for line in listing:
+        if line:
+            oid, kind = line.split()
+            if kind == "blob":
+                assert oid in blobs, f"blob {oid} not written by the stream"
+            else:
+                others.append(oid)
+    base = str(pack_dir / "pack")
+    blob_list = "".join(f"{oid} {path}\n" for oid, path in blobs.items())
+    run(["git", "pack-objects", "-q", "--no-reuse-delta", "--delta-base-offset", base], repo,
+        input=blob_list, text=True, stdout=subprocess.DEVNULL)
+    run(["git", "pack-objects", "-q", "--delta-base-offset", base], repo,
+        input="".join(f"{oid}\n" for oid in others), text=True, stdout=subprocess.DEVNULL)
+    for file in old:
+        file.unlink()
+
+
 def run(cmd, cwd, **kw):
     return subprocess.run(cmd, cwd=cwd, check=True, **kw)
 
@@ -401,6 +433,9 @@ def main(argv=None) -> int:
         print("git fast-import failed", file=sys.stderr)
         return 1
     print(f"[{time.monotonic() - started:5.1f}s] fast-import done", file=sys.stderr)
+
+    repack_blobs(out, stream.blobs)
+    print(f"[{time.monotonic() - started:5.1f}s] blobs repacked", file=sys.stderr)
 
     # Topic branches were merged; drop their refs as a merged pull request's branch would be.
     topics = subprocess.run(["git", "for-each-ref", "--format=delete %(refname)", "refs/heads/topic-*"],

@@ -36,6 +36,16 @@ public struct JSONObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object from keys already known to be distinct and their values, in order: no duplicate
+    /// checks, one index build. For readers of data that was an object before (a cache); `keys` and
+    /// `values` must have the same count.
+    public init(distinctKeys keys: [String], values: [JSONValue]) {
+        precondition(keys.count == values.count, "every key needs a value")
+        self.keys = keys
+        self.values = values
+        index = keys.count >= Self.indexThreshold ? KeyIndex(keys) : KeyIndex()
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

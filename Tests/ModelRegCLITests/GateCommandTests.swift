@@ -312,6 +312,11 @@ struct GateRepository {
         defer { repo.remove() }
         try repo.relock()
         try repo.commitAll("swap the weights")
+        // main moves on after the branch: its new model is not part of the pull request.
+        try repo.git("checkout", "-q", "main")
+        try repo.workspace.write("registry/later.yaml", Workspace.model("later"))
+        try repo.commitAll("add later on main")
+        try repo.git("checkout", "-q", "pr")
         let clones = try Workspace()
         defer { clones.remove() }
         // The default checkout of actions/checkout: one commit of the pull request, no base branch.
@@ -333,7 +338,9 @@ struct GateRepository {
         // With the whole history the same check runs and finds the drift.
         let full = clones.root + "/full"
         try #require(try run("/usr/bin/git", ["clone", "-q", "--branch", "pr", "file://" + repo.root, full], in: clones.root).status == 0)
-        #expect(try modelreg(["gate", "--base", "origin/main"], in: full).status == 1)
+        let gated = try modelreg(["gate", "--base", "origin/main"], in: full)
+        #expect(gated.status == 1)
+        #expect(gated.stderr.contains("3 errors") && gated.stderr.contains("1 registry file changed"), "\(gated.stderr)")
     }
 
     @Test func usageErrors() throws {

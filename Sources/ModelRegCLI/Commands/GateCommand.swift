@@ -54,7 +54,7 @@ struct GateCommand: ToolCommand {
         let registry = try RegistryRepository(
             discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
         let schema = try registryOptions.schema.map { path throws(ToolError) in try ModelSchema.load(path: path) }
-        var gate = RegistryGate(
+        let gate = RegistryGate(
             registry: registry, schema: schema, allowRelock: Set(allowRelock),
             cache: noCache ? nil : RegistryGate.defaultCache(for: registry))
         let report = try gate.run(base: base, head: head)
@@ -92,7 +92,7 @@ struct GateCommand: ToolCommand {
     /// Appends the summary to the file GitHub Actions names in `$GITHUB_STEP_SUMMARY`, when it is set.
     private func writeStepSummary(_ markdown: String) {
         guard let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             Terminal.writeError("modelreg: warning: cannot write the step summary to \(path)\n")
             return

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ModelRegistry
 import RegistryQuery
 
@@ -95,7 +96,9 @@ struct EntrySelectionOptions: ParsableArguments {
     func run(
         expression text: String?, expressionLabel: String, revision: RevisionOptions, registryOptions: RegistryOptions
     ) throws -> Int32 {
+        ZZTiming.mark("main")
         let opened = try OpenedRegistry(options: registryOptions, revision: revision)
+        ZZTiming.mark("opened")
         let fields = FieldCatalog(schema: opened.schema.json)
         var filter = EntryFilter(
             types: Self.values(type), languages: Self.values(language), modalities: Self.values(modality),
@@ -121,7 +124,11 @@ struct EntrySelectionOptions: ParsableArguments {
             return 64
         }
         opened.warnAboutFindings()
-        Terminal.writeOut(EntryListing.render(try opened.select(filter), format: format))
+        let selected = try opened.select(filter)
+        let text = EntryListing.render(selected, format: format)
+        ZZTiming.mark("render")
+        Terminal.writeOut(text)
+        ZZTiming.mark("write")
         return 0
     }
 

@@ -15,12 +15,14 @@ struct OpenedRegistry {
                 discoveringFrom: FileSystem.currentDirectory, registryDirectory: options.registry)
             let commit = try repository.commit(at)
             schema = try options.loadSchema(at: commit, revision: at, in: repository)
-            let cache = QueryCache(directory: CacheDirectory.forRepository(repository), tool: ToolIdentity.current)
+            let cache = QueryCache(directory: CacheDirectory.forRepository(repository))
             opened = try cache.open(repository: repository, commit: commit, schema: schema)
         } else {
             let directory = try options.registryDirectory()
+            ZZTiming.mark("located")
             schema = try options.loadSchema(registryDirectory: directory)
-            let cache = QueryCache(directory: CacheDirectory.forFolder(directory), tool: ToolIdentity.current)
+            ZZTiming.mark("schema")
+            let cache = QueryCache(directory: CacheDirectory.forFolder(directory))
             opened = try cache.open(folder: directory, relativeTo: FileSystem.currentDirectory, schema: schema)
         }
     }
@@ -39,15 +41,4 @@ struct OpenedRegistry {
         Terminal.writeError(
             "modelreg: warning: \(noun) errors, so entries may be missing or incomplete; run `modelreg verify`\n")
     }
-}
-
-/// Names this build of modelreg in the query cache, whose archives hold what the rules found: a
-/// rebuilt or upgraded binary does not trust archives an older one wrote.
-enum ToolIdentity {
-    static let current: String = {
-        var status = stat()
-        guard stat("/proc/self/exe", &status) == 0 else { return "modelreg \(ModelRegCommand.version)" }
-        let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-        return "modelreg \(ModelRegCommand.version) \(status.st_size) \(modified)"
-    }()
 }

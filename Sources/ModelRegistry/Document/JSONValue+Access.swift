@@ -10,9 +10,18 @@ extension JSONValue {
 
     /// Follows a dotted path such as `specs.embedding_dim`.
     public func member(path: String) -> JSONValue? {
-        var current: JSONValue? = self
-        for key in path.split(separator: ".") { current = current?.member(String(key)) }
-        return current
+        // Walks the components without splitting into an array: queries call this per entry and field.
+        var current = self
+        var rest = Substring(path)
+        while true {
+            let end = rest.firstIndex(of: ".") ?? rest.endIndex
+            if end != rest.startIndex {
+                guard let next = current.member(String(rest[..<end])) else { return nil }
+                current = next
+            }
+            guard end != rest.endIndex else { return current }
+            rest = rest[rest.index(after: end)...]
+        }
     }
 
     public var asString: String? {

@@ -30,7 +30,7 @@ public struct ExtractCache: Sendable {
     public init(directory: String?) {
         file = directory.map { $0 + "/" + Self.fileName }
         guard let file, let data = FileManager.default.contents(atPath: file) else { return }
-        records = Self.parse(String(decoding: data, as: UTF8.self))
+        records = Self.parse([UInt8](data))
     }
 
     public var count: Int { records.count }
@@ -86,48 +86,18 @@ public struct ExtractCache: Sendable {
         return text
     }
 
-    static func parse(_ text: String) -> [ObjectID: Record] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.first == Substring(header) else { return [:] }
-        lines = lines.dropFirst()
+    /// Reads the file's bytes; lines that do not parse are skipped (the cache only ever saves work).
+    static func parse(_ bytes: [UInt8]) -> [ObjectID: Record] {
+        let header = Array((Self.header + "\n").utf8)
+        guard bytes.starts(with: header) else { return [:] }
         var records: [ObjectID: Record] = [:]
-        records.reserveCapacity(lines.count)
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard let first = fields.first, let blob = ObjectID(hex: String(first)),
-                let record = record(fields.dropFirst())
-            else { continue }
-            records[blob] = record
-        }
-        return records
-    }
-
-    private static func record(_ fields: ArraySlice<Substring>) -> Record? {
-        if fields.count == 1, fields.first == "u" { return .unreadable }
-        var entry = EntryExtract(path: "")
-        for field in fields {
-            guard let kind = field.first else { return nil }
-            let rest = field.dropFirst()
-            switch kind {
-            case "d": entry.isDeprecated = true
-            case "r": entry.revision = unescape(rest)
-            default:
-                let parts = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-                guard parts.count == 4, let line = Int(parts[0]), let column = Int(parts[1]), let offset = Int(parts[2])
-                else { return nil }
-                let value = EntryExtract.Located(
-                    unescape(parts[3]), at: SourceLocation(path: "", line: line, column: column, offset: offset))
-                switch kind {
-                case "i": entry.id = value
-                case "a": entry.aliases.append(value)
-                case "h": entry.huggingfaceID = value
-                case "f": entry.fineTunedFrom = value
-                case "p": entry.replacedBy = value
-                default: return nil
-                }
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = RecordReader(bytes: buffer, position: header.count)
+            while !reader.atEnd {
+                if let (blob, record) = RecordReader.record(reader.line()) { records[blob] = record }
             }
         }
-        return .entry(entry)
+        return records
     }
 
     static func escape(_ text: String) -> String {
@@ -146,26 +116,113 @@ public struct ExtractCache: Sendable {
         }
         return result
     }
+}
 
-    static func unescape(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
-        var result = ""
-        var escaped = false
-        for character in text.unicodeScalars {
-            if escaped {
-                switch character {
-                case "t": result += "\t"
-                case "n": result += "\n"
-                case "r": result += "\r"
-                default: result.unicodeScalars.append(character)
+/// Reads the cache file's records straight from its bytes: a gate run reads one line per model file.
+private struct RecordReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
+
+    var atEnd: Bool { position >= bytes.count }
+
+    /// The next line, without its newline.
+    mutating func line() -> Slice<UnsafeBufferPointer<UInt8>> {
+        let start = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        defer { position += 1 }
+        return bytes[start..<position]
+    }
+
+    static func record(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (ObjectID, ExtractCache.Record)? {
+        var fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)[...]
+        guard let first = fields.popFirst(), let blob = objectID(first) else { return nil }
+        if fields.count == 1, fields.first?.elementsEqual([UInt8(ascii: "u")]) == true { return (blob, .unreadable) }
+        var entry = EntryExtract(path: "")
+        for field in fields {
+            guard let kind = field.first else { return nil }
+            let rest = field.dropFirst()
+            switch kind {
+            case UInt8(ascii: "d"): entry.isDeprecated = true
+            case UInt8(ascii: "r"): entry.revision = unescape(rest)
+            default:
+                guard let value = located(rest) else { return nil }
+                switch kind {
+                case UInt8(ascii: "i"): entry.id = value
+                case UInt8(ascii: "a"): entry.aliases.append(value)
+                case UInt8(ascii: "h"): entry.huggingfaceID = value
+                case UInt8(ascii: "f"): entry.fineTunedFrom = value
+                case UInt8(ascii: "p"): entry.replacedBy = value
+                default: return nil
                 }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                result.unicodeScalars.append(character)
             }
         }
-        return result
+        return (blob, .entry(entry))
+    }
+
+    /// `line column offset text`.
+    static func located(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> EntryExtract.Located? {
+        var rest = field
+        var numbers = (0, 0, 0)
+        for index in 0..<3 {
+            var value = 0
+            var digits = 0
+            while let byte = rest.first, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 18 {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                rest = rest.dropFirst()
+            }
+            guard digits > 0, rest.first == UInt8(ascii: " ") else { return nil }
+            rest = rest.dropFirst()
+            switch index {
+            case 0: numbers.0 = value
+            case 1: numbers.1 = value
+            default: numbers.2 = value
+            }
+        }
+        return EntryExtract.Located(
+            unescape(rest), at: SourceLocation(path: "", line: numbers.0, column: numbers.1, offset: numbers.2))
+    }
+
+    /// A 40-digit hexadecimal id.
+    static func objectID(_ hex: Slice<UnsafeBufferPointer<UInt8>>) -> ObjectID? {
+        guard hex.count == 40 else { return nil }
+        var raw = [UInt8]()
+        raw.reserveCapacity(20)
+        var high: UInt8 = 0
+        for (index, byte) in hex.enumerated() {
+            let nibble: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            if index % 2 == 0 { high = nibble } else { raw.append(high << 4 | nibble) }
+        }
+        return ObjectID(bytes: raw)
+    }
+
+    /// The text of a field, with `\\`, `\t`, `\n` and `\r` unescaped.
+    static func unescape(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard field.contains(UInt8(ascii: "\\")) else { return String(decoding: field, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(field.count)
+        var escaped = false
+        for byte in field {
+            if escaped {
+                switch byte {
+                case UInt8(ascii: "t"): result.append(UInt8(ascii: "\t"))
+                case UInt8(ascii: "n"): result.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "r"): result.append(UInt8(ascii: "\r"))
+                default: result.append(byte)
+                }
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else {
+                result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

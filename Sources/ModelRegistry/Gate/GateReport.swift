@@ -97,6 +97,7 @@ public struct GateReport: Sendable {
                 ("head_commit", .string(headCommit.hex)),
                 ("changed_files", .array(changedFiles.map(JSONValue.string))),
                 ("checked_files", .array(checkedFiles.map(JSONValue.string))),
+                ("parsed_for_extracts", .integer(parsedForExtracts)),
                 (
                     "approved",
                     .array(

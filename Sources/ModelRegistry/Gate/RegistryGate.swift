@@ -1,6 +1,7 @@
 import Dispatch
 import Git
 import Synchronization
+import YAML
 
 /// The CI gate: is the change from `base` to `head` fit to merge?
 ///
@@ -19,7 +20,7 @@ public struct RegistryGate {
     public var schema: ModelSchema?
     /// Model ids whose changes are approved (`--allow-relock`).
     public var allowRelock: Set<String> = []
-    /// Kept extracts of unchanged files; nil parses every file the cross-file rules need.
+    /// Kept extracts of unchanged files, saved again after each run; nil parses every file the cross-file rules need.
     public var cache: ExtractCache?
 
     public init(registry: RegistryRepository, schema: ModelSchema? = nil, allowRelock: Set<String> = [], cache: ExtractCache? = nil) {
@@ -36,7 +37,7 @@ public struct RegistryGate {
 
     /// Runs the gate. Throws when it cannot judge: an unknown revision, a shallow clone without the history that
     /// joins base and head, an unreadable object or schema.
-    public mutating func run(base: String, head: String = "HEAD") throws(ToolError) -> GateReport {
+    public func run(base: String, head: String = "HEAD") throws(ToolError) -> GateReport {
         let repository = registry.repository
         let baseCommit = try resolve(base, role: "base")
         let headCommit = try resolve(head, role: "head")
@@ -71,29 +72,9 @@ public struct RegistryGate {
                 try checked.map { entry throws(GitError) in
                     LintSource(displayPath: join(folder, entry.name), bytes: try repository.blob(entry.id))
                 })
-            var cache = self.cache ?? ExtractCache(directory: nil)
             let documentsByPath = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-            var extracts: [EntryExtract] = []
-            var misses: [(entry: TreeEntry, bytes: [UInt8])] = []
-            for entry in headFiles {
-                let path = join(folder, entry.name)
-                if let document = documentsByPath[path] {
-                    let extract = EntryExtract(document)
-                    extracts.append(extract)
-                    cache.store(.entry(extract.moved(to: "")), for: entry.id)
-                } else if checkedNames.contains(entry.name) {
-                    cache.store(.unreadable, for: entry.id)
-                } else if let record = cache[entry.id] {
-                    if case .entry(let extract) = record { extracts.append(extract.moved(to: path)) }
-                } else {
-                    misses.append((entry, try repository.blob(entry.id)))
-                }
-            }
-            let parsed = Self.extracts(of: misses.map { LintSource(displayPath: join(folder, $0.entry.name), bytes: $0.bytes) }, loader: linter.loader)
-            for (miss, record) in zip(misses, parsed) {
-                cache.store(record, for: miss.entry.id)
-                if case .entry(let extract) = record { extracts.append(extract.moved(to: join(folder, miss.entry.name))) }
-            }
+            let (extracts, parsedForExtracts) = try self.extracts(
+                of: headFiles, in: folder, documents: documentsByPath, checked: checkedNames, loader: linter.loader)
             var findings = lint.findings + linter.checkRegistry(RegistrySnapshot(entries: extracts))
 
             // 2. The change rules on the touched entries, before and after. A file that exists but cannot be read
@@ -123,15 +104,11 @@ public struct RegistryGate {
                 }
             }
 
-            if self.cache != nil {
-                try cache.save(keeping: Set(headFiles.map(\.id)))
-                self.cache = cache
-            }
             return GateReport(
                 baseName: base, headName: head, baseCommit: baseCommit, headCommit: headCommit, mergeBase: mergeBase,
                 changedFiles: deltas.map { join(folder, $0.path) }.sorted(),
                 checkedFiles: checked.map { join(folder, $0.name) },
-                fileCount: headFiles.count, parsedForExtracts: misses.count, findings: findings.sorted(),
+                fileCount: headFiles.count, parsedForExtracts: parsedForExtracts, findings: findings.sorted(),
                 approved: approved.keys.sorted().map { approved[$0]! },
                 diff: RegistryDiff.between(before, after), failures: lint.failures)
         } catch let error as ToolError {
@@ -190,15 +167,50 @@ public struct RegistryGate {
         }
     }
 
-    // MARK: Parsing
+    // MARK: Extracts
+
+    /// The extract of every head file: from its document when it was linted, else from the cache, else parsed
+    /// (and then kept in the cache, which is saved). Returns the extracts and how many files were parsed for them.
+    private func extracts(
+        of headFiles: [TreeEntry], in folder: String, documents: [String: ModelDocument], checked: Set<String>,
+        loader: DocumentLoader
+    ) throws(ToolError) -> ([EntryExtract], Int) {
+        var cache = self.cache ?? ExtractCache(directory: nil)
+        var extracts: [EntryExtract] = []
+        var misses: [(entry: TreeEntry, bytes: [UInt8])] = []
+        for entry in headFiles {
+            let path = join(folder, entry.name)
+            if let document = documents[path] {
+                let extract = EntryExtract(document)
+                extracts.append(extract)
+                cache.store(.entry(extract.moved(to: "")), for: entry.id)
+            } else if checked.contains(entry.name) {
+                cache.store(.unreadable, for: entry.id)
+            } else if let record = cache[entry.id] {
+                if case .entry(let extract) = record { extracts.append(extract.moved(to: path)) }
+            } else {
+                do {
+                    misses.append((entry, try registry.repository.blob(entry.id)))
+                } catch {
+                    throw ToolError("cannot read \(path) (blob \(entry.id.shortHex)): \(error.message)")
+                }
+            }
+        }
+        for (miss, record) in zip(misses, Self.extracts(of: misses.map(\.bytes), loader: loader)) {
+            cache.store(record, for: miss.entry.id)
+            if case .entry(let extract) = record { extracts.append(extract.moved(to: join(folder, miss.entry.name))) }
+        }
+        if self.cache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
+        return (extracts, misses.count)
+    }
 
     static func document(_ outcome: DocumentLoader.Outcome) -> ModelDocument? {
         if case .document(let document) = outcome { return document }
         return nil
     }
 
-    /// The extracts of files not in the cache, read on every core.
-    static func extracts(of sources: [LintSource], loader: DocumentLoader) -> [ExtractCache.Record] {
+    /// The extracts of files not in the cache, parsed on every core.
+    static func extracts(of sources: [[UInt8]], loader: DocumentLoader) -> [ExtractCache.Record] {
         let count = sources.count
         guard count > 0 else { return [] }
         let workers = max(1, min(count / 64, System.coreCount))
@@ -207,9 +219,13 @@ public struct RegistryGate {
             var local: [(Int, ExtractCache.Record)] = []
             var index = worker
             while index < count {
+                // Readable as `DocumentLoader` reads it (a top-level mapping), but only the extract's nodes are
+                // converted: most of a file is never looked at.
                 let record: ExtractCache.Record
-                if let document = document(loader.load(bytes: sources[index].bytes, displayPath: "")) {
-                    record = .entry(EntryExtract(document))
+                if let root = try? YAMLReader.parse(sources[index], path: "", limits: loader.limits),
+                    case .mapping = root.content
+                {
+                    record = .entry(EntryExtract(path: "", root: root))
                 } else {
                     record = .unreadable
                 }

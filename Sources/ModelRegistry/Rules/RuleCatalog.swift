@@ -30,6 +30,12 @@ public enum RuleCatalog {
         LockedDeletionRule(),
     ]
 
+    /// Rules checked by `verify --artifacts` against the files on disk (run by `ArtifactVerifier`).
+    public static let artifactRules: [RuleDescription] = [
+        ArtifactDriftRule.description,
+        ArtifactsNotCheckedRule.description,
+    ]
+
     /// Rules raised by the reader.
     public static let readerRules: [RuleDescription] = [
         YAMLSyntaxRule.description,
@@ -43,10 +49,10 @@ public enum RuleCatalog {
         TopLevelMappingRule.description,
     ]
 
-    /// All descriptions: reader rules, then document rules, then registry rules, then change rules.
+    /// All descriptions: reader rules, then document rules, then registry rules, then change rules, then artifact rules.
     public static var all: [RuleDescription] {
         readerRules + documentRules.map { type(of: $0).description } + registryRules.map { type(of: $0).description }
-            + changeRules.map { type(of: $0).description }
+            + changeRules.map { type(of: $0).description } + artifactRules
     }
 
     /// The description with this id.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads what `ByteWriter` wrote, from memory that stays valid while the reader is used. Every read
 /// is bounds-checked: a truncated or damaged cache file fails with `CacheDamage`, never crashes.
 struct ByteReader {
@@ -91,6 +93,13 @@ struct CacheDamage: Error, CustomStringConvertible {
 
 extension Array where Element == UInt8 {
     /// `withUnsafeBytes` with the reader's typed error (the standard one only rethrows `any Error`).
+    func withReader<T>(_ body: (UnsafeRawBufferPointer) throws(CacheDamage) -> T) throws(CacheDamage) -> T {
+        try withUnsafeBytes { buffer in Result { () throws(CacheDamage) -> T in try body(buffer) } }.get()
+    }
+}
+
+extension Data {
+    /// `withUnsafeBytes` with the reader's typed error.
     func withReader<T>(_ body: (UnsafeRawBufferPointer) throws(CacheDamage) -> T) throws(CacheDamage) -> T {
         try withUnsafeBytes { buffer in Result { () throws(CacheDamage) -> T in try body(buffer) } }.get()
     }

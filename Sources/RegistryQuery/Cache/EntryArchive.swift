@@ -1,3 +1,4 @@
+import Foundation
 import Git
 import JSONSchema
 import ModelRegistry
@@ -33,7 +34,7 @@ struct EntryArchive {
         case null = 0, falseValue, trueValue, integer, number, string, array, object
     }
 
-    private let bytes: [UInt8]
+    private let bytes: Data
     private let keys: [String]
     /// Where each entry starts.
     private let offsets: [Int]
@@ -158,7 +159,7 @@ struct EntryArchive {
 
     /// Opens an archive; nil when it was built from something other than `key`.
     /// - Throws: `CacheDamage` when the bytes are not a whole archive.
-    init?(bytes: [UInt8], key: Key) throws(CacheDamage) {
+    init?(bytes: Data, key: Key) throws(CacheDamage) {
         let parsed = try bytes.withReader {
             (buffer) throws(CacheDamage) -> (keys: [String], offsets: [Int], findings: Int)? in
             var reader = ByteReader(buffer)
@@ -204,44 +205,85 @@ struct EntryArchive {
 
     /// Every entry, whole.
     func entries(prefix: String) throws(CacheDamage) -> [ModelEntry] {
-        try entries(at: Array(offsets.indices), prefix: prefix, wanted: nil)
+        try entries(at: Array(offsets.indices), prefix: prefix)
     }
 
     /// The entries that pass `filter`, in its order: decodes the fields the filter reads for every
-    /// entry, and whole entries only for those that pass.
+    /// entry, and whole entries only for those that pass; on every core.
     func select(_ filter: EntryFilter, prefix: String) throws(CacheDamage) -> [ModelEntry] {
         let fields = filter.fieldsRead
         let wanted = keys.map(fields.contains)
-        let partial = try entries(at: Array(offsets.indices), prefix: prefix, wanted: wanted)
-        let passing = partial.indices.filter { filter.matches(partial[$0]) }
-        return filter.sorted(try entries(at: passing, prefix: prefix, wanted: nil))
+        let passing = try Parallel.map(chunksOf: offsets.count) { (range) throws(CacheDamage) -> [Int] in
+            try bytes.withReader { (buffer) throws(CacheDamage) -> [Int] in
+                var passing: [Int] = []
+                for position in range {
+                    let fields = try self.fields(at: offsets[position], in: buffer, wanted: wanted)
+                    if filter.matches(subject: fields) { passing.append(position) }
+                }
+                return passing
+            }
+        }
+        return filter.sorted(try entries(at: passing, prefix: prefix))
     }
 
-    /// The entries at these positions; with `wanted`, only the top-level fields whose key numbers it marks.
-    private func entries(at positions: [Int], prefix: String, wanted: [Bool]?) throws(CacheDamage) -> [ModelEntry] {
-        try bytes.withReader { (buffer) throws(CacheDamage) -> [ModelEntry] in
-            var result: [ModelEntry] = []
-            result.reserveCapacity(positions.count)
-            for position in positions {
-                var reader = ByteReader(buffer, at: offsets[position])
-                let path = try Self.path(&reader, prefix: prefix)
-                let memberCount = try reader.count()
-                var object = JSONObject()
-                for _ in 0..<memberCount {
-                    let key = try Self.keyNumber(&reader, keys: keys)
-                    let length = try reader.count()
-                    if let wanted, !wanted[key] {
-                        try reader.skip(length)
-                        continue
-                    }
-                    let end = reader.position + length
-                    object.appendIfAbsent(key: keys[key], value: try value(&reader, depth: 0))
-                    guard reader.position == end else { throw CacheDamage("field length mismatch") }
+    /// The whole entries at these positions, in order; on every core.
+    private func entries(at positions: [Int], prefix: String) throws(CacheDamage) -> [ModelEntry] {
+        try Parallel.map(chunksOf: positions.count) { (range) throws(CacheDamage) -> [ModelEntry] in
+            try bytes.withReader { (buffer) throws(CacheDamage) -> [ModelEntry] in
+                var entries: [ModelEntry] = []
+                entries.reserveCapacity(range.count)
+                for index in range {
+                    entries.append(try entry(at: offsets[positions[index]], in: buffer, prefix: prefix))
                 }
-                result.append(ModelEntry(value: .object(object), path: path))
+                return entries
             }
-            return result
         }
+    }
+
+    /// The top-level fields of the entry stored at `offset` whose key numbers `wanted` marks.
+    private func fields(at offset: Int, in buffer: UnsafeRawBufferPointer, wanted: [Bool]) throws(CacheDamage)
+        -> EntryFields
+    {
+        var reader = ByteReader(buffer, at: offset)
+        try Self.skipPath(&reader)
+        let memberCount = try reader.count()
+        var names: [String] = []
+        var values: [JSONValue] = []
+        for _ in 0..<memberCount {
+            let key = try Self.keyNumber(&reader, keys: keys)
+            let length = try reader.count()
+            guard wanted[key] else {
+                try reader.skip(length)
+                continue
+            }
+            let end = reader.position + length
+            names.append(keys[key])
+            values.append(try value(&reader, depth: 0))
+            guard reader.position == end else { throw CacheDamage("field length mismatch") }
+        }
+        return EntryFields(raw: .object(JSONObject(distinctKeys: names, values: values)))
+    }
+
+    /// The whole entry stored at `offset`.
+    private func entry(at offset: Int, in buffer: UnsafeRawBufferPointer, prefix: String) throws(CacheDamage)
+        -> ModelEntry
+    {
+        var reader = ByteReader(buffer, at: offset)
+        let path = try Self.path(&reader, prefix: prefix)
+        let memberCount = try reader.count()
+        var names: [String] = []
+        var values: [JSONValue] = []
+        names.reserveCapacity(memberCount)
+        values.reserveCapacity(memberCount)
+        for _ in 0..<memberCount {
+            let key = try Self.keyNumber(&reader, keys: keys)
+            let length = try reader.count()
+            let end = reader.position + length
+            names.append(keys[key])
+            values.append(try value(&reader, depth: 0))
+            guard reader.position == end else { throw CacheDamage("field length mismatch") }
+        }
+        return ModelEntry(value: .object(JSONObject(distinctKeys: names, values: values)), path: path)
     }
 
     private func value(_ reader: inout ByteReader, depth: Int) throws(CacheDamage) -> JSONValue {
@@ -265,12 +307,15 @@ struct EntryArchive {
             return .array(items)
         case .object:
             let count = try reader.count()
-            var object = JSONObject()
+            var names: [String] = []
+            var values: [JSONValue] = []
+            names.reserveCapacity(count)
+            values.reserveCapacity(count)
             for _ in 0..<count {
-                let key = keys[try Self.keyNumber(&reader, keys: keys)]
-                object.appendIfAbsent(key: key, value: try value(&reader, depth: depth + 1))
+                names.append(keys[try Self.keyNumber(&reader, keys: keys)])
+                values.append(try value(&reader, depth: depth + 1))
             }
-            return .object(object)
+            return .object(JSONObject(distinctKeys: names, values: values))
         }
     }
 
@@ -280,8 +325,13 @@ struct EntryArchive {
         return Int(number)
     }
 
+    private static func skipPath(_ reader: inout ByteReader) throws(CacheDamage) {
+        guard try reader.byte() <= 1 else { throw CacheDamage("unknown path kind") }
+        try reader.skip(try reader.count())
+    }
+
     private static func skipEntry(_ reader: inout ByteReader) throws(CacheDamage) {
-        _ = try path(&reader, prefix: "")
+        try skipPath(&reader)
         let memberCount = try reader.count()
         for _ in 0..<memberCount {
             _ = try reader.varint()

@@ -6,10 +6,11 @@ import Synchronization
 
 /// The model files of a registry folder as they are now: each one's stamp and blob id, and the tree
 /// id of them all, which names the folder's content exactly. Only files whose stamp differs from the
-/// previous snapshot (or was not settled) are read and hashed; an untouched folder costs one `stat`
-/// per file.
-struct FolderScan {
-    struct File {
+/// previous snapshot (or was not settled) are read and hashed. When the folder's own stamp says no file
+/// was added, removed or renamed, the folder is not even listed: an untouched registry costs one
+/// `fstatat` per file.
+struct FolderScan: Sendable {
+    struct File: Sendable {
         var name: String
         var stamp: FileStamp
         var blob: ObjectID
@@ -18,27 +19,81 @@ struct FolderScan {
         var bytes: [UInt8]?
     }
 
+    private enum Files: Sendable {
+        /// Every stamp matched the previous snapshot, which stays as it was.
+        case unchanged(FolderSnapshot)
+        /// Listed, stamped and (where needed) hashed.
+        case scanned([File], folder: FileStamp, folderSettled: Bool)
+    }
+
     let directory: String
-    /// Sorted by name, as `RegistryLocator.modelFiles` lists them.
-    private(set) var files: [File]
+    private var files: Files
     let treeID: ObjectID
     /// How many files were read and hashed because their stamps did not vouch for them.
     let hashedCount: Int
-    /// False when the snapshot to store differs from the one the scan started from.
-    let snapshotIsCurrent: Bool
 
-    /// Lists and stamps the folder's model files, reusing `previous`'s blob ids where stamps match.
+    /// False when the snapshot to store differs from the one the scan started from.
+    var snapshotIsCurrent: Bool {
+        if case .unchanged = files { return true }
+        return false
+    }
+
+    /// The snapshot to store for the next scan.
+    var snapshot: FolderSnapshot {
+        switch files {
+        case .unchanged(let snapshot):
+            return snapshot
+        case .scanned(let files, let folder, let folderSettled):
+            return FolderSnapshot(
+                folder: folder, folderSettled: folderSettled, treeID: treeID,
+                files: files.map { FolderSnapshot.File(name: $0.name, stamp: $0.stamp, blob: $0.blob, settled: $0.settled) })
+        }
+    }
+
+    /// Stamps the folder's model files, reusing `previous`'s blob ids where stamps match.
     /// `now` is the wall clock before the first `stat` (tests move it to make fresh files settled).
     static func scan(directory: String, previous: FolderSnapshot?, now: Int64 = FileStamp.now()) throws(ToolError)
         -> FolderScan
     {
+        var status = stat()
+        guard stat(directory, &status) == 0 else {
+            throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
+        }
+        let folder = FileStamp(status)
+        if let previous, previous.folderSettled, previous.folder == folder, unchanged(directory, previous) {
+            return FolderScan(directory: directory, files: .unchanged(previous), treeID: previous.treeID, hashedCount: 0)
+        }
+        return try rescan(directory: directory, folder: folder, previous: previous, now: now)
+    }
+
+    /// True when every file of `previous` is still there with a settled stamp that has not moved.
+    private static func unchanged(_ directory: String, _ previous: FolderSnapshot) -> Bool {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let verdicts = try? Parallel.map(chunksOf: previous.count, minimumChunk: 2048) {
+            (range) throws(CacheDamage) -> [Bool] in
+            let same = previous.forEach(in: range) { _, name, recorded, settled in
+                var status = stat()
+                return settled && fstatat(descriptor, name, &status, 0) == 0 && FileStamp(status) == recorded
+                    && (status.st_mode & S_IFMT) == S_IFREG
+            }
+            return [same]
+        }
+        return verdicts?.allSatisfy { $0 } ?? false
+    }
+
+    /// Lists the folder and stamps every file, hashing those whose stamps do not vouch for them.
+    private static func rescan(directory: String, folder: FileStamp, previous: FolderSnapshot?, now: Int64)
+        throws(ToolError) -> FolderScan
+    {
         let names = try listModelFiles(in: directory)
+        let previousFiles = previous?.files ?? []
+        var previousByName: [String: FolderSnapshot.File]?
+        var sameNames = previousFiles.count == names.count
         var files: [File] = []
         files.reserveCapacity(names.count)
         var stale: [Int] = []
-        var previousByName: [String: FolderSnapshot.File]?
-        let previousFiles = previous?.files ?? []
-        var sameNames = previousFiles.count == names.count
         for (position, name) in names.enumerated() {
             let path = directory + "/" + name
             var status = stat()
@@ -52,18 +107,18 @@ struct FolderScan {
                 known = previousFiles[position]
             } else {
                 sameNames = false
-                if previousByName == nil, previous != nil {
+                if previousByName == nil {
                     previousByName = Dictionary(previousFiles.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
                 }
                 known = previousByName?[name]
             }
+            let settled = stamp.isSettled(at: now)
             if let known, known.settled, known.stamp == stamp {
-                files.append(File(name: name, stamp: stamp, blob: known.blob, settled: true))
+                files.append(File(name: name, stamp: stamp, blob: known.blob, settled: settled))
             } else {
                 stale.append(files.count)
-                files.append(File(name: name, stamp: stamp, blob: known?.blob ?? Self.placeholder, settled: false))
+                files.append(File(name: name, stamp: stamp, blob: known?.blob ?? placeholder, settled: settled))
             }
-            files[files.count - 1].settled = stamp.isSettled(at: now)
         }
         let read = try readAndHash(stale.map { directory + "/" + files[$0].name })
         var blobsChanged = !sameNames
@@ -78,26 +133,24 @@ struct FolderScan {
         } else {
             treeID = GitObjectHasher().treeID(of: files.map { ($0.name, $0.blob) })
         }
-        let current =
-            sameNames
-            && zip(files, previousFiles).allSatisfy { $0.stamp == $1.stamp && $0.settled == $1.settled && $0.blob == $1.blob }
         return FolderScan(
-            directory: directory, files: files, treeID: treeID, hashedCount: stale.count, snapshotIsCurrent: current)
-    }
-
-    /// The snapshot to store for the next scan.
-    var snapshot: FolderSnapshot {
-        FolderSnapshot(
-            files: files.map { FolderSnapshot.File(name: $0.name, stamp: $0.stamp, blob: $0.blob, settled: $0.settled) },
-            treeID: treeID)
+            directory: directory, files: .scanned(files, folder: folder, folderSettled: folder.isSettled(at: now)),
+            treeID: treeID, hashedCount: stale.count)
     }
 
     /// Every file's content, reading those the scan did not need to; for building the cache.
     mutating func contents() throws(ToolError) -> [(name: String, bytes: [UInt8])] {
-        let missing = files.indices.filter { files[$0].bytes == nil }
-        let read = try Self.read(missing.map { directory + "/" + files[$0].name })
-        for (index, position) in missing.enumerated() { files[position].bytes = read[index] }
-        return files.map { ($0.name, $0.bytes ?? []) }
+        var list: [File]
+        switch files {
+        case .unchanged(let snapshot):
+            list = snapshot.files.map { File(name: $0.name, stamp: $0.stamp, blob: $0.blob, settled: $0.settled) }
+        case .scanned(let scanned, _, _):
+            list = scanned
+        }
+        let missing = list.indices.filter { list[$0].bytes == nil }
+        let read = try Self.read(missing.map { directory + "/" + list[$0].name })
+        for (index, position) in missing.enumerated() { list[position].bytes = read[index] }
+        return list.map { ($0.name, $0.bytes ?? []) }
     }
 
     // MARK: Reading

@@ -24,20 +24,33 @@ import ModelRegistry
 public struct QueryCache: Sendable {
     /// The `.modelreg/` folder the cache lives in (its files are in `query/` inside it).
     public let directory: String
-    /// Names the build of the tool that reads and writes the cache: archives written by another are not used.
+    /// Names the build of the program that reads and writes the cache: archives written by another
+    /// build are not used, since rules and readers change between builds.
     public let tool: String
     /// How many cached registry states to keep; the least recently used go first.
     public var capacity = 4
     /// The wall clock, in nanoseconds since the epoch (tests move it forward).
     var clock: @Sendable () -> Int64 = { FileStamp.now() }
 
-    /// A cache in `directory` (usually `CacheDirectory.forFolder(_:)` or `.forRepository(_:)`).
-    public init(directory: String, tool: String = "modelreg-library") {
+    /// A cache in `directory` (usually `CacheDirectory.forFolder(_:)` or `.forRepository(_:)`), for the
+    /// running program's build unless `tool` names another.
+    public init(directory: String, tool: String = QueryCache.currentBuild) {
         self.directory = directory
         self.tool = tool
     }
 
     private var folder: String { directory + "/query" }
+
+    /// Names the running program's build: its executable's size and modification time, which change
+    /// whenever it is rebuilt or upgraded (and the RegistryQuery code linked into it with it).
+    public static let currentBuild: String = {
+        var status = stat()
+        guard stat("/proc/self/exe", &status) == 0 || stat(CommandLine.arguments[0], &status) == 0 else {
+            return "unknown build"
+        }
+        let stamp = FileStamp(status)
+        return "build \(stamp.size) \(stamp.modified) \(stamp.inode)"
+    }()
 
     /// Opens the registry folder `path`, from the cache when it holds the folder's current content.
     ///
@@ -52,7 +65,9 @@ public struct QueryCache: Sendable {
         let directory = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let prefix = Self.displayPrefix(of: directory, relativeTo: base)
         let snapshotFile = folder + "/" + Self.snapshotName(for: directory)
-        let previous = Self.readFile(snapshotFile).flatMap { try? FolderSnapshot.decode($0) }
+        ZZTiming.mark("open start")
+        let previous = Self.readFile(snapshotFile).flatMap { try? FolderSnapshot(decoding: $0) }
+        ZZTiming.mark("snapshot read")
         var scan = try FolderScan.scan(directory: directory, previous: previous, now: clock())
         let key = EntryArchive.Key(treeID: scan.treeID, schemaDigest: schema.digest, tool: tool)
         let scanned = scan
@@ -63,7 +78,8 @@ public struct QueryCache: Sendable {
             store(registry, prefix: prefix, key: key)
             return registry
         }
-        if !scan.snapshotIsCurrent { write(scan.snapshot.encoded(), to: snapshotFile) }
+        ZZTiming.mark("scan")
+        if !scan.snapshotIsCurrent { write(scan.snapshot.bytes, to: snapshotFile) }
         if let opened = cached(key, prefix: prefix, rebuild: build, hashed: scan.hashedCount) { return opened }
         let files = try scan.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
         let registry = Registry(files: files, schema: schema)
@@ -118,9 +134,11 @@ public struct QueryCache: Sendable {
         hashed: Int
     ) -> CachedRegistry? {
         let file = archiveFile(for: key)
-        guard let bytes = Self.readFile(file) else { return nil }
+        // Mapped, not read: the pages come straight from the page cache, and only those touched.
+        guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
         do {
             guard let archive = try EntryArchive(bytes: bytes, key: key) else { return nil }
+            ZZTiming.mark("archive read")
             let findings = try archive.findings(prefix: prefix)
             // Most recently used last to go.
             utimensat(AT_FDCWD, file, nil, 0)

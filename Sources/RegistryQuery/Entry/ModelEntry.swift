@@ -57,31 +57,27 @@ public struct ModelEntry: Sendable, Hashable {
 
     /// Reads an entry from its data; `path` names the file it came from.
     public init(value: JSONValue, path: String = "") {
-        let fileStem = Self.fileStem(of: path)
-        id = value.member("id")?.asString ?? fileStem
-        name = value.member("name")?.asString ?? ""
-        type = value.member("type")?.asString ?? ""
-        license = value.member("license")?.asString ?? ""
-        description = value.member("description")?.asString ?? ""
-        huggingfaceID = value.member("huggingface_id")?.asString
-        revision = value.member("revision")?.asString
-        organization = value.member("organization")?.asString
-        releaseDate = value.member("release_date")?.asString
-        architecture = Architecture(value.member("architecture"))
-        specs = Specs(value.member("specs"))
-        capabilities = Capabilities(value.member("capabilities"))
-        var performance: [String: Double] = [:]
-        for (benchmark, score) in value.member("performance")?.asObject?.pairs ?? [] {
-            if let number = score.asDouble { performance[benchmark] = number }
-        }
-        self.performance = performance
-        roles = value.member("roles")?.strings ?? []
-        aliases = value.member("aliases")?.strings ?? []
-        backend = value.member("backend").flatMap(Backend.init)
-        fineTunedFrom = value.member("fine_tuned_from")?.asString
-        deprecation = Deprecation(value.member("deprecated"))
-        locked = value.member(path: "version_lock.locked")?.asBool ?? false
-        priority = value.member("priority")?.asInt
+        let fields = EntryFields(raw: value)
+        id = fields.id ?? Self.fileStem(of: path)
+        name = fields.name
+        type = fields.type
+        license = fields.license
+        description = fields.description
+        huggingfaceID = fields.huggingfaceID
+        revision = fields.revision
+        organization = fields.organization
+        releaseDate = fields.releaseDate
+        architecture = fields.architecture
+        specs = fields.specs
+        capabilities = fields.capabilities
+        performance = fields.performance
+        roles = fields.roles
+        aliases = fields.aliases
+        backend = fields.backend
+        fineTunedFrom = fields.fineTunedFrom
+        deprecation = fields.deprecation
+        locked = fields.locked
+        priority = fields.priority
         self.path = path
         raw = value
     }

@@ -58,6 +58,11 @@ public struct EntryFilter: Sendable {
 
     /// Whether `entry` passes every option (the order aside).
     public func matches(_ entry: ModelEntry) -> Bool {
+        matches(subject: entry)
+    }
+
+    /// Whether an entry passes every option, reading only what the options need.
+    func matches<Subject: FilterSubject>(subject entry: Subject) -> Bool {
         if !includeDeprecated, entry.isDeprecated { return false }
         if !types.isEmpty, !types.contains(entry.type) { return false }
         if !languages.isEmpty, !languages.contains(where: entry.capabilities.supportsLanguage) { return false }
@@ -77,7 +82,7 @@ public struct EntryFilter: Sendable {
         if let matryoshka, entry.capabilities.matryoshka != matryoshka { return false }
         if let multiVector, entry.capabilities.multiVector != multiVector { return false }
         if let locked, entry.locked != locked { return false }
-        if let expression, !expression.matches(entry) { return false }
+        if let expression, !expression.matches(subject: entry) { return false }
         return true
     }
 
@@ -93,10 +98,10 @@ public struct EntryFilter: Sendable {
     }
 
     /// The top-level fields of an entry that `matches` and the order read. An entry holding only these
-    /// fields (and its path) passes and sorts exactly as the whole entry does, so the query cache decodes
-    /// no more than these to filter. Keep it in step with `matches`.
+    /// fields passes and sorts (by its field; ties go by id and path) exactly as the whole entry does, so
+    /// the query cache decodes no more than these to filter. Keep it in step with `matches`.
     var fieldsRead: Set<String> {
-        var fields: Set<String> = ["id"]
+        var fields: Set<String> = []
         if !includeDeprecated { fields.insert("deprecated") }
         if !types.isEmpty { fields.insert("type") }
         if !languages.isEmpty || !modalities.isEmpty || matryoshka != nil || multiVector != nil {

@@ -33,7 +33,7 @@ public struct EntryOrder: Sendable, Hashable {
 
     /// `entries` in this order; stable for equal values (then by id).
     public func sorted(_ entries: [ModelEntry]) -> [ModelEntry] {
-        let keyed = entries.map { (entry: $0, value: FieldValue.lookup(field, in: $0)) }
+        let keyed = entries.map { (entry: $0, value: FieldValue.lookup(field, in: $0.raw)) }
         return keyed.sorted { a, b in
             switch (a.value, b.value) {
             case (nil, nil): break

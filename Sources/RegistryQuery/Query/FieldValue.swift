@@ -3,8 +3,8 @@ import JSONSchema
 /// How expressions and sorting read and compare an entry's fields.
 enum FieldValue {
     /// The value at `field`; `specs.parameters` written as `110M` reads as the number 110000000.
-    static func lookup(_ field: String, in entry: ModelEntry) -> JSONValue? {
-        let value = entry.raw.member(path: field)
+    static func lookup(_ field: String, in raw: JSONValue) -> JSONValue? {
+        let value = raw.member(path: field)
         if field == "specs.parameters", case .string(let text)? = value, let count = ParameterCount.parse(text) {
             return .integer(count)
         }

@@ -13,7 +13,11 @@ public struct QueryCondition: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `entry`'s field passes the test. A missing field passes only `!=` (and `not …`).
     public func matches(_ entry: ModelEntry) -> Bool {
-        let value = FieldValue.lookup(field, in: entry)
+        matches(subject: entry)
+    }
+
+    func matches<Subject: FilterSubject>(subject entry: Subject) -> Bool {
+        let value = FieldValue.lookup(field, in: entry.raw)
         switch test {
         case .isSet:
             guard let value else { return false }

@@ -26,11 +26,15 @@ public indirect enum QueryExpression: Sendable, Hashable, CustomStringConvertibl
 
     /// Whether `entry` satisfies the expression.
     public func matches(_ entry: ModelEntry) -> Bool {
+        matches(subject: entry)
+    }
+
+    func matches<Subject: FilterSubject>(subject entry: Subject) -> Bool {
         switch self {
-        case .condition(let condition): return condition.matches(entry)
-        case .not(let operand): return !operand.matches(entry)
-        case .and(let left, let right): return left.matches(entry) && right.matches(entry)
-        case .or(let left, let right): return left.matches(entry) || right.matches(entry)
+        case .condition(let condition): return condition.matches(subject: entry)
+        case .not(let operand): return !operand.matches(subject: entry)
+        case .and(let left, let right): return left.matches(subject: entry) && right.matches(subject: entry)
+        case .or(let left, let right): return left.matches(subject: entry) || right.matches(subject: entry)
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
         #expect(extract.id?.value == "rich")
         #expect(extract.id?.location.description == "registry/rich.yaml:2:5")
         #expect(extract.aliases.map(\.value) == ["rich-1", "tab\there", "line\nbreak \\ back"])
-        #expect(extract.aliases.map(\.location.column) == [11, 19, 31])
+        #expect(extract.aliases.map(\.location.column) == [11, 19, 32])
         #expect(extract.huggingfaceID?.value == "org/rich")
         #expect(extract.revision == "0123456789abcdef0123456789abcdef01234567")
         #expect(extract.fineTunedFrom?.value == "base")

@@ -42,7 +42,7 @@ import Testing
         let two = F.locked().replacingAll(
             "      size: 5\n", "      size: 5\n    - path: config.json\n      sha256: \(F.world)\n      size: 5\n")
         let added = try F.changeFindings(before: [F.locked()], after: [two])
-        #expect(summary(added) == ["m 12:15 locked-drift"])
+        #expect(summary(added) == ["m 12:13 locked-drift"])
         #expect(added[0].finding.message == "file `config.json` was added to locked `m`")
         let removed = try F.changeFindings(before: [two], after: [F.locked()])
         #expect(summary(removed) == ["m 9:5 locked-drift"])

@@ -3,7 +3,8 @@
 
     measure.py run --name NAME --out FILE.json [--reps R] [--warmup W] [--files N]
                    [--expect-stderr REGEX] [--log FILE] -- COMMAND [ARG...]
-    measure.py report --files N --dir OUTDIR [--cjs-mode TEXT] RESULT.json...
+    measure.py report --files N --dir OUTDIR [--note TEXT] [--instr FILE.json] RESULT.json...
+    measure.py instr --out FILE.json --modelreg BIN --bare BIN --registry DIR --schema FILE
 
 `run` starts COMMAND (no shell) W times unmeasured, then R times measured. For
 each measured run it records the wall time (time.perf_counter around spawn and
@@ -14,6 +15,12 @@ The results go to FILE.json; the last run's stdout/stderr go to --log.
 
 `report` reads the result files written by `run`, prints a table and the ratios
 that bench/README.md talks about, and writes them to OUTDIR/results.{md,json}.
+
+`instr` counts the instructions modelreg and the bare parser execute under
+valgrind's callgrind, on the registry and on its first file alone (to take the
+start-up out): a comparison that a busy machine does not skew. The callgrind
+profiles are kept beside FILE.json (callgrind_annotate --inclusive=yes shows
+the hot spots).
 """
 
 from __future__ import annotations
@@ -95,6 +102,45 @@ def command_run(args) -> int:
         "last_stderr_tail": last_stderr.splitlines()[-3:],
     }
     Path(args.out).write_text(json.dumps(summary, indent=2) + "\n")
+    return 0
+
+
+def callgrind_total(command: list[str], out_file: Path) -> int:
+    """Instructions executed by COMMAND under valgrind's callgrind (the `I refs` total; all threads)."""
+    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out_file}", *command],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    match = re.search(r"I\s+refs:\s+([0-9,]+)", result.stderr)
+    if not match:
+        raise SystemExit(f"measure.py: no callgrind total for {' '.join(command)}\n{result.stderr[-2000:]}")
+    return int(match.group(1).replace(",", ""))
+
+
+def command_instr(args) -> int:
+    """Instruction counts: load-independent, unlike wall and CPU time on a shared machine."""
+    import shutil
+    registry = Path(args.registry)
+    schema = Path(args.schema)
+    out = Path(args.out).parent
+    files = sorted(registry.glob("*.yaml"))
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "registry"
+        one.mkdir()
+        shutil.copy(files[0], one)
+        counts = {}
+        for label, command in (
+            ("modelreg", [args.modelreg, "verify", "--registry", str(registry), "--schema", str(schema)]),
+            ("modelreg-1file", [args.modelreg, "verify", "--registry", str(one), "--schema", str(schema)]),
+            ("bare-parse", [args.bare, "-j", "1", "-d", str(registry)]),
+            ("bare-parse-1file", [args.bare, "-j", "1", "-d", str(one)]),
+        ):
+            counts[label] = callgrind_total(command, out / f"callgrind.{label}.out")
+            print(f"  {label}: {counts[label]:,} instructions", file=sys.stderr)
+    n = len(files)
+    per_file_m = (counts["modelreg"] - counts["modelreg-1file"]) / (n - 1)
+    per_file_b = (counts["bare-parse"] - counts["bare-parse-1file"]) / (n - 1)
+    data = {"files": n, "counts": counts, "per_file_modelreg": per_file_m, "per_file_bare": per_file_b,
+            "ratio_total": counts["modelreg"] / counts["bare-parse"], "ratio_per_file": per_file_m / per_file_b}
+    Path(args.out).write_text(json.dumps(data, indent=2) + "\n")
     return 0
 
 
@@ -183,6 +229,14 @@ def command_report(args) -> int:
             say("- bare parse internal timing (without process start-up): " + ", ".join(
                 f"{k}: {results[k]['last_stderr_tail'][-1]}" for k in ("bare-parse-1t", "bare-parse-2t") if k in results))
         say(f"- modelreg's own summary line: `{' / '.join(m['last_stderr_tail'][-1:])}`")
+    if args.instr and Path(args.instr).exists():
+        data = json.loads(Path(args.instr).read_text())
+        verdicts["instructions_ratio_per_file"] = data["ratio_per_file"]
+        say(f"- Instructions (callgrind, independent of machine load) on a separate {data['files']}-file registry: "
+            f"modelreg {data['counts']['modelreg']:,}, bare parse {data['counts']['bare-parse']:,}: "
+            f"**{data['ratio_total']:.2f}x** in total; per file, without start-up "
+            f"({data['counts']['modelreg-1file']:,} for modelreg on 1 file): {data['per_file_modelreg']:,.0f} vs "
+            f"{data['per_file_bare']:,.0f}, **{data['ratio_per_file']:.2f}x**.")
     say("")
     say("Commands:")
     say("")
@@ -217,9 +271,16 @@ def main(argv=None) -> int:
     report.add_argument("--dir", required=True)
     report.add_argument("--load")
     report.add_argument("--note", action="append")
+    report.add_argument("--instr", help="instruction counts written by `instr`")
     report.add_argument("results", nargs="+")
+    instr = sub.add_parser("instr")
+    instr.add_argument("--out", required=True)
+    instr.add_argument("--modelreg", required=True)
+    instr.add_argument("--bare", required=True)
+    instr.add_argument("--registry", required=True)
+    instr.add_argument("--schema", required=True)
     args = parser.parse_args(argv)
-    return command_run(args) if args.mode == "run" else command_report(args)
+    return {"run": command_run, "report": command_report, "instr": command_instr}[args.mode](args)
 
 
 if __name__ == "__main__":

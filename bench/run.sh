@@ -7,6 +7,8 @@
 # Environment knobs:
 #   MODELREG_BIN   use this modelreg binary instead of building one
 #                  (default: swift build -c release --scratch-path .build-bench)
+#   SNAPSHOT       1 to build from a copy of the sources in bench/out/snapshot/ instead, for
+#                  when others are editing the sources (a file changed mid-build fails the build)
 #   REPS           measured repetitions for modelreg and the bare parse (default 7, after 1 warm-up)
 #   CJS_FILES      how many files check-jsonschema checks: a number (default 1000, a spread-out
 #                  subset, then scaled linearly to N) or "all"
@@ -14,6 +16,9 @@
 #   SEED           generator seed (default 42)
 #   CHECK          1 to also run bench/check_generated.py (jsonschema + PyYAML + the
 #                  cross-file rules in Python) on the generated registry
+#   INSTR          1 to also count instructions with valgrind's callgrind (independent of the
+#                  machine's load) for modelreg and the bare parse, on a separate registry of
+#                  INSTR_FILES files (default 1000; about 1 min per 1000 files)
 #
 # Everything goes to bench/out/ (git-ignored): the registry in bench/out/registry-N/,
 # the bare parser binary, one JSON file per tool, the last run's output of each tool
@@ -44,6 +49,16 @@ fi
 if [ -n "${MODELREG_BIN:-}" ]; then
     modelreg="$MODELREG_BIN"
     step "using MODELREG_BIN=$modelreg"
+elif [ "${SNAPSHOT:-0}" = 1 ]; then
+    # Build a copy of the sources, so that files edited during the (long) build cannot break it.
+    snap="$out/snapshot"
+    step "building modelreg (release) from a copy of the sources in $snap"
+    mkdir -p "$snap"
+    find "$snap" -mindepth 1 -maxdepth 1 ! -name .build-bench -exec rm -rf {} +
+    (cd "$root" && tar --exclude=./.git --exclude='./.build*' --exclude=./bench/out --exclude=./bench/.venv -cf - .) \
+        | tar -xf - -C "$snap"
+    (cd "$snap" && swift build -c release --scratch-path .build-bench)
+    modelreg="$(cd "$snap" && swift build -c release --scratch-path .build-bench --show-bin-path)/modelreg"
 else
     step "building modelreg (release, scratch path .build-bench)"
     (cd "$root" && swift build -c release --scratch-path .build-bench)
@@ -99,16 +114,26 @@ measure --name check-jsonschema --files "$cjs_count" --reps "$cjs_reps" --warmup
 measure --name check-jsonschema-1file --files 1 --reps 3 --warmup 1 --out "$out/check-jsonschema-1file.json" \
     --log "$out/check-jsonschema-1file.log" -- "$cjs" --schemafile "$schema" "${cjs_list[0]}"
 
+instr_args=()
+if [ "${INSTR:-0}" = 1 ]; then
+    m="${INSTR_FILES:-1000}"
+    step "instruction counts with callgrind on a separate $m-file registry"
+    python3 "$bench/generate_registry.py" "$m" "$out/registry-$m" --seed "$SEED"
+    python3 "$bench/measure.py" instr --out "$out/instructions.json" --modelreg "$modelreg" --bare "$out/bare_parse" \
+        --registry "$out/registry-$m/registry" --schema "$out/registry-$m/schemas/model.schema.json"
+    instr_args=(--instr "$out/instructions.json")
+fi
+
 if [ "$cjs_count" = "$N" ]; then
     cjs_note="check-jsonschema ran on all $N files"
 else
     cjs_note="check-jsonschema ran on a $cjs_count-file subset (every $((N / cjs_count))th file) and its time is scaled linearly to $N"
 fi
 step "report"
-python3 "$bench/measure.py" report --files "$N" --dir "$out" --load "$load" \
+python3 "$bench/measure.py" report --files "$N" --dir "$out" --load "$load" "${instr_args[@]}" \
     --note "modelreg: $modelreg" \
     --note "$cjs_version; $cjs_note" \
-    --note "registry: $registry ($(du -sh "$registry" | cut -f1), generated with seed $SEED)" \
+    --note "registry: $registry ($(du -sh --apparent-size "$registry" | cut -f1), generated with seed $SEED)" \
     --note "wall = median over the measured runs, measured around process spawn and exit; peak RSS = ru_maxrss from wait4" \
     "$out/modelreg.json" "$out/bare-parse-1t.json" "$out/bare-parse-2t.json" \
     "$out/check-jsonschema.json" "$out/check-jsonschema-1file.json"

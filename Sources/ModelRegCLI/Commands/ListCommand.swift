@@ -96,9 +96,7 @@ struct EntrySelectionOptions: ParsableArguments {
     func run(
         expression text: String?, expressionLabel: String, revision: RevisionOptions, registryOptions: RegistryOptions
     ) throws -> Int32 {
-        ZZTiming.mark("main")
         let opened = try OpenedRegistry(options: registryOptions, revision: revision)
-        ZZTiming.mark("opened")
         let fields = FieldCatalog(schema: opened.schema.json)
         var filter = EntryFilter(
             types: Self.values(type), languages: Self.values(language), modalities: Self.values(modality),
@@ -124,11 +122,9 @@ struct EntrySelectionOptions: ParsableArguments {
             return 64
         }
         opened.warnAboutFindings()
-        let selected = try opened.select(filter)
+        let selected = try opened.select(filter, fields: EntryListing.fieldsShown(in: format))
         let text = EntryListing.render(selected, format: format)
-        ZZTiming.mark("render")
         Terminal.writeOut(text)
-        ZZTiming.mark("write")
         return 0
     }
 

@@ -19,9 +19,7 @@ struct OpenedRegistry {
             opened = try cache.open(repository: repository, commit: commit, schema: schema)
         } else {
             let directory = try options.registryDirectory()
-            ZZTiming.mark("located")
             schema = try options.loadSchema(registryDirectory: directory)
-            ZZTiming.mark("schema")
             let cache = QueryCache(directory: CacheDirectory.forFolder(directory))
             opened = try cache.open(folder: directory, relativeTo: FileSystem.currentDirectory, schema: schema)
         }
@@ -30,8 +28,11 @@ struct OpenedRegistry {
     /// Every entry.
     func registry() throws(ToolError) -> Registry { try opened.registry() }
 
-    /// The entries that pass `filter`, in its order (decoding no more of the cache than it needs).
-    func select(_ filter: EntryFilter) throws(ToolError) -> [ModelEntry] { try opened.select(filter) }
+    /// The entries that pass `filter`, in its order, holding at least `fields` (decoding no more of the
+    /// cache than that).
+    func select(_ filter: EntryFilter, fields: Set<String>? = nil) throws(ToolError) -> [ModelEntry] {
+        try opened.select(filter, fields: fields)
+    }
 
     /// One line on stderr when files have errors: their entries may be missing or incomplete.
     func warnAboutFindings() {

@@ -164,22 +164,58 @@ public struct ArtifactHasher: Sendable {
     }
 
     /// Hashes the jobs on every core; the outcomes are in the order of `jobs`.
+    ///
+    /// The workers are threads of their own (the calling thread is one of them), not a dispatch or Swift
+    /// concurrency pool: a caller that is itself on a saturated pool (a test, an async command) cannot starve them.
     private func digest(_ jobs: [ArtifactWalker.Entry], meter: HashProgress?) -> [FileDigester.Outcome] {
         guard !jobs.isEmpty else { return [] }
         let workers = max(1, min(workerCount ?? System.coreCount, jobs.count))
-        let results = Mutex<[FileDigester.Outcome?]>(Array(repeating: nil, count: jobs.count))
-        let next = Atomic<Int>(0)
-        let blockSize = blockSize
-        let afterBlock = afterBlock
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let digester = FileDigester(blockSize: blockSize, meter: meter, afterBlock: afterBlock)
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < jobs.count else { break }
-                let outcome = digester.digest(jobs[index])
-                results.withLock { $0[index] = outcome }
+        let queue = DigestQueue(jobs: jobs, blockSize: blockSize, meter: meter, afterBlock: afterBlock)
+        let group = DispatchGroup()
+        for _ in 1..<workers {
+            group.enter()
+            let thread = Thread {
+                queue.work()
+                group.leave()
             }
+            thread.name = "modelreg hash"
+            thread.start()
         }
-        return results.withLock { $0.map { $0 ?? .failed("was not hashed") } }
+        queue.work()
+        group.wait()
+        return queue.outcomes
+    }
+}
+
+/// The files to hash, handed out one at a time to whichever worker asks first, and what became of each.
+private final class DigestQueue: Sendable {
+    let jobs: [ArtifactWalker.Entry]
+    let blockSize: Int
+    let meter: HashProgress?
+    let afterBlock: (@Sendable (String) -> Void)?
+    private let next = Atomic<Int>(0)
+    private let results: Mutex<[FileDigester.Outcome?]>
+
+    init(jobs: [ArtifactWalker.Entry], blockSize: Int, meter: HashProgress?, afterBlock: (@Sendable (String) -> Void)?) {
+        self.jobs = jobs
+        self.blockSize = blockSize
+        self.meter = meter
+        self.afterBlock = afterBlock
+        results = Mutex(Array(repeating: nil, count: jobs.count))
+    }
+
+    /// Hashes jobs until none is left.
+    func work() {
+        let digester = FileDigester(blockSize: blockSize, meter: meter, afterBlock: afterBlock)
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < jobs.count else { return }
+            let outcome = digester.digest(jobs[index])
+            results.withLock { $0[index] = outcome }
+        }
+    }
+
+    var outcomes: [FileDigester.Outcome] {
+        results.withLock { $0.map { $0 ?? .failed("was not hashed") } }
     }
 }

@@ -49,14 +49,17 @@ public struct CachedRegistry: Sendable {
     }
 
     /// The entries that pass `filter`, in its order; the same as `registry().select(filter)`.
+    ///
+    /// - Parameter fields: when given, the entries may hold only these top-level fields of their data
+    ///   (and the typed values read from them): what a caller that shows a few columns needs, read faster.
     /// - Throws: `ToolError` only when a damaged cache file sent it back to files that cannot be read.
-    public func select(_ filter: EntryFilter) throws(ToolError) -> [ModelEntry] {
+    public func select(_ filter: EntryFilter, fields: Set<String>? = nil) throws(ToolError) -> [ModelEntry] {
         switch storage {
         case .registry(let registry):
             return registry.select(filter)
         case .archive(let archive, let prefix, let rebuild):
             do {
-                return try archive.select(filter, prefix: prefix)
+                return try archive.select(filter, prefix: prefix, fields: fields)
             } catch {
                 return try rebuild().select(filter)
             }

@@ -13,8 +13,8 @@ import ModelRegistry
 /// File paths are kept relative to the registry folder and prefixed on reading, so one archive
 /// serves any current directory.
 ///
-/// A filter reads only the top-level fields it tests (`EntryFilter.fieldsRead`): `select` decodes
-/// those for every entry and the whole entry only for the ones that pass.
+/// A filter reads each entry through `ArchivedFields`, which steps over the fields it does not ask for
+/// and decodes only the values it tests; `select` decodes whole entries only for those that pass.
 struct EntryArchive {
     /// What an archive was built from; an archive is used only when all of it matches.
     struct Key: Sendable, Hashable {
@@ -28,16 +28,18 @@ struct EntryArchive {
 
     private static let magic = Array("modelreg query cache 1\n".utf8)
     /// Deeper than any model file can be (the YAML reader stops at 64 levels).
-    private static let depthLimit = 100
+    static let depthLimit = 100
 
-    private enum Tag: UInt8 {
+    /// The first byte of every stored value.
+    enum Tag: UInt8 {
         case null = 0, falseValue, trueValue, integer, number, string, array, object
     }
 
     private let bytes: Data
-    private let keys: [String]
+    /// Every mapping key, by number.
+    let keys: [String]
     /// Where each entry starts.
-    private let offsets: [Int]
+    let offsets: [Int]
     /// The findings as stored, paths unprefixed.
     private let findingsOffset: Int
 
@@ -205,68 +207,55 @@ struct EntryArchive {
 
     /// Every entry, whole.
     func entries(prefix: String) throws(CacheDamage) -> [ModelEntry] {
-        try entries(at: Array(offsets.indices), prefix: prefix)
+        try entries(at: Array(offsets.indices), prefix: prefix, fields: nil)
     }
 
-    /// The entries that pass `filter`, in its order: decodes the fields the filter reads for every
-    /// entry, and whole entries only for those that pass; on every core.
-    func select(_ filter: EntryFilter, prefix: String) throws(CacheDamage) -> [ModelEntry] {
-        let fields = filter.fieldsRead
-        let wanted = keys.map(fields.contains)
+    /// The entries that pass `filter`, in its order: the filter reads each entry's fields from the
+    /// archive one by one, decoding only the values it tests; whole entries are decoded only for the
+    /// entries that pass. On every core.
+    /// With `fields`, the entries returned hold only those top-level fields of their data.
+    func select(_ filter: EntryFilter, prefix: String, fields: Set<String>? = nil) throws(CacheDamage) -> [ModelEntry] {
         let passing = try Parallel.map(chunksOf: offsets.count) { (range) throws(CacheDamage) -> [Int] in
             try bytes.withReader { (buffer) throws(CacheDamage) -> [Int] in
+                let names = ArchiveNames(keys: keys)
                 var passing: [Int] = []
                 for position in range {
-                    let fields = try self.fields(at: offsets[position], in: buffer, wanted: wanted)
-                    if filter.matches(subject: fields) { passing.append(position) }
+                    var reader = ByteReader(buffer, at: offsets[position])
+                    try Self.skipPath(&reader)
+                    let fields = ArchivedFields(buffer: buffer, members: reader.position, names: names)
+                    if filter.matches(subject: EntryFields(source: fields)) { passing.append(position) }
+                    if let damage = names.damage { throw damage }
                 }
                 return passing
             }
         }
-        return filter.sorted(try entries(at: passing, prefix: prefix))
+        var read = fields
+        if let order = filter.order, let top = order.field.split(separator: ".").first {
+            read?.insert(String(top))
+        }
+        return filter.sorted(try entries(at: passing, prefix: prefix, fields: read))
     }
 
     /// The whole entries at these positions, in order; on every core.
-    private func entries(at positions: [Int], prefix: String) throws(CacheDamage) -> [ModelEntry] {
-        try Parallel.map(chunksOf: positions.count) { (range) throws(CacheDamage) -> [ModelEntry] in
+    private func entries(at positions: [Int], prefix: String, fields: Set<String>?) throws(CacheDamage)
+        -> [ModelEntry]
+    {
+        let wanted = fields.map { fields in keys.map(fields.contains) }
+        return try Parallel.map(chunksOf: positions.count) { (range) throws(CacheDamage) -> [ModelEntry] in
             try bytes.withReader { (buffer) throws(CacheDamage) -> [ModelEntry] in
                 var entries: [ModelEntry] = []
                 entries.reserveCapacity(range.count)
                 for index in range {
-                    entries.append(try entry(at: offsets[positions[index]], in: buffer, prefix: prefix))
+                    entries.append(try entry(at: offsets[positions[index]], in: buffer, prefix: prefix, wanted: wanted))
                 }
                 return entries
             }
         }
     }
 
-    /// The top-level fields of the entry stored at `offset` whose key numbers `wanted` marks.
-    private func fields(at offset: Int, in buffer: UnsafeRawBufferPointer, wanted: [Bool]) throws(CacheDamage)
-        -> EntryFields
-    {
-        var reader = ByteReader(buffer, at: offset)
-        try Self.skipPath(&reader)
-        let memberCount = try reader.count()
-        var names: [String] = []
-        var values: [JSONValue] = []
-        for _ in 0..<memberCount {
-            let key = try Self.keyNumber(&reader, keys: keys)
-            let length = try reader.count()
-            guard wanted[key] else {
-                try reader.skip(length)
-                continue
-            }
-            let end = reader.position + length
-            names.append(keys[key])
-            values.append(try value(&reader, depth: 0))
-            guard reader.position == end else { throw CacheDamage("field length mismatch") }
-        }
-        return EntryFields(raw: .object(JSONObject(distinctKeys: names, values: values)))
-    }
-
-    /// The whole entry stored at `offset`.
-    private func entry(at offset: Int, in buffer: UnsafeRawBufferPointer, prefix: String) throws(CacheDamage)
-        -> ModelEntry
+    /// The entry stored at `offset`: whole, or with `wanted` only the fields whose key numbers it marks.
+    private func entry(at offset: Int, in buffer: UnsafeRawBufferPointer, prefix: String, wanted: [Bool]?)
+        throws(CacheDamage) -> ModelEntry
     {
         var reader = ByteReader(buffer, at: offset)
         let path = try Self.path(&reader, prefix: prefix)
@@ -278,15 +267,20 @@ struct EntryArchive {
         for _ in 0..<memberCount {
             let key = try Self.keyNumber(&reader, keys: keys)
             let length = try reader.count()
+            if let wanted, !wanted[key] {
+                try reader.skip(length)
+                continue
+            }
             let end = reader.position + length
             names.append(keys[key])
-            values.append(try value(&reader, depth: 0))
+            values.append(try Self.value(&reader, keys: keys, depth: 0))
             guard reader.position == end else { throw CacheDamage("field length mismatch") }
         }
         return ModelEntry(value: .object(JSONObject(distinctKeys: names, values: values)), path: path)
     }
 
-    private func value(_ reader: inout ByteReader, depth: Int) throws(CacheDamage) -> JSONValue {
+    /// Decodes the value at the reader.
+    static func value(_ reader: inout ByteReader, keys: [String], depth: Int) throws(CacheDamage) -> JSONValue {
         guard depth < Self.depthLimit else { throw CacheDamage("nested too deeply") }
         guard let tag = Tag(rawValue: try reader.byte()) else { throw CacheDamage("unknown value tag") }
         switch tag {
@@ -303,7 +297,7 @@ struct EntryArchive {
             let count = try reader.count()
             var items: [JSONValue] = []
             items.reserveCapacity(count)
-            for _ in 0..<count { items.append(try value(&reader, depth: depth + 1)) }
+            for _ in 0..<count { items.append(try value(&reader, keys: keys, depth: depth + 1)) }
             return .array(items)
         case .object:
             let count = try reader.count()
@@ -313,9 +307,28 @@ struct EntryArchive {
             values.reserveCapacity(count)
             for _ in 0..<count {
                 names.append(keys[try Self.keyNumber(&reader, keys: keys)])
-                values.append(try value(&reader, depth: depth + 1))
+                values.append(try value(&reader, keys: keys, depth: depth + 1))
             }
             return .object(JSONObject(distinctKeys: names, values: values))
+        }
+    }
+
+    /// Steps over the value at the reader.
+    static func skipValue(_ reader: inout ByteReader, depth: Int) throws(CacheDamage) {
+        guard depth < Self.depthLimit else { throw CacheDamage("nested too deeply") }
+        guard let tag = Tag(rawValue: try reader.byte()) else { throw CacheDamage("unknown value tag") }
+        switch tag {
+        case .null, .falseValue, .trueValue: break
+        case .integer: _ = try reader.varint()
+        case .number: try reader.skip(8)
+        case .string: try reader.skip(try reader.count())
+        case .array:
+            for _ in 0..<(try reader.count()) { try skipValue(&reader, depth: depth + 1) }
+        case .object:
+            for _ in 0..<(try reader.count()) {
+                _ = try reader.varint()
+                try skipValue(&reader, depth: depth + 1)
+            }
         }
     }
 
@@ -325,7 +338,7 @@ struct EntryArchive {
         return Int(number)
     }
 
-    private static func skipPath(_ reader: inout ByteReader) throws(CacheDamage) {
+    static func skipPath(_ reader: inout ByteReader) throws(CacheDamage) {
         guard try reader.byte() <= 1 else { throw CacheDamage("unknown path kind") }
         try reader.skip(try reader.count())
     }

@@ -65,9 +65,7 @@ public struct QueryCache: Sendable {
         let directory = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         let prefix = Self.displayPrefix(of: directory, relativeTo: base)
         let snapshotFile = folder + "/" + Self.snapshotName(for: directory)
-        ZZTiming.mark("open start")
         let previous = Self.readFile(snapshotFile).flatMap { try? FolderSnapshot(decoding: $0) }
-        ZZTiming.mark("snapshot read")
         var scan = try FolderScan.scan(directory: directory, previous: previous, now: clock())
         let key = EntryArchive.Key(treeID: scan.treeID, schemaDigest: schema.digest, tool: tool)
         let scanned = scan
@@ -78,7 +76,6 @@ public struct QueryCache: Sendable {
             store(registry, prefix: prefix, key: key)
             return registry
         }
-        ZZTiming.mark("scan")
         if !scan.snapshotIsCurrent { write(scan.snapshot.bytes, to: snapshotFile) }
         if let opened = cached(key, prefix: prefix, rebuild: build, hashed: scan.hashedCount) { return opened }
         let files = try scan.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
@@ -138,7 +135,6 @@ public struct QueryCache: Sendable {
         guard let bytes = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
         do {
             guard let archive = try EntryArchive(bytes: bytes, key: key) else { return nil }
-            ZZTiming.mark("archive read")
             let findings = try archive.findings(prefix: prefix)
             // Most recently used last to go.
             utimensat(AT_FDCWD, file, nil, 0)

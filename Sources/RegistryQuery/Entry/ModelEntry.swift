@@ -57,7 +57,7 @@ public struct ModelEntry: Sendable, Hashable {
 
     /// Reads an entry from its data; `path` names the file it came from.
     public init(value: JSONValue, path: String = "") {
-        let fields = EntryFields(raw: value)
+        let fields = EntryFields(source: value)
         id = fields.id ?? Self.fileStem(of: path)
         name = fields.name
         type = fields.type

@@ -14,6 +14,21 @@ public enum EntryListing {
         case ids
     }
 
+    /// The top-level fields of an entry's data that `render` reads in `format` (nil: all of them), so that
+    /// a caller may read no more (`CachedRegistry.select(_:fields:)`). Keep it in step with `render`.
+    public static func fieldsShown(in format: Format) -> Set<String>? {
+        switch format {
+        case .ids: return ["id"]
+        case .table: return ["id", "type", "specs", "roles", "deprecated", "version_lock"]
+        case .csv:
+            return [
+                "id", "name", "type", "license", "organization", "huggingface_id", "specs", "capabilities", "roles",
+                "priority", "deprecated", "version_lock",
+            ]
+        case .json: return nil
+        }
+    }
+
     /// `entries` in `format`, ending with a newline (the table always has its header line).
     public static func render(_ entries: [ModelEntry], format: Format) -> String {
         switch format {

@@ -96,25 +96,4 @@ public struct EntryFilter: Sendable {
         guard let order else { return entries.sorted { ($0.id, $0.path) < ($1.id, $1.path) } }
         return order.sorted(entries)
     }
-
-    /// The top-level fields of an entry that `matches` and the order read. An entry holding only these
-    /// fields passes and sorts (by its field; ties go by id and path) exactly as the whole entry does, so
-    /// the query cache decodes no more than these to filter. Keep it in step with `matches`.
-    var fieldsRead: Set<String> {
-        var fields: Set<String> = []
-        if !includeDeprecated { fields.insert("deprecated") }
-        if !types.isEmpty { fields.insert("type") }
-        if !languages.isEmpty || !modalities.isEmpty || matryoshka != nil || multiVector != nil {
-            fields.insert("capabilities")
-        }
-        if !roles.isEmpty { fields.insert("roles") }
-        if !organizations.isEmpty { fields.insert("organization") }
-        if !licenses.isEmpty { fields.insert("license") }
-        if maxEmbeddingDim != nil || minContext != nil { fields.insert("specs") }
-        if locked != nil { fields.insert("version_lock") }
-        for field in (expression?.fields ?? []) + [order?.field].compactMap({ $0 }) {
-            fields.insert(String(field.prefix { $0 != "." }))
-        }
-        return fields
-    }
 }

@@ -4,7 +4,11 @@ import JSONSchema
 enum FieldValue {
     /// The value at `field`; `specs.parameters` written as `110M` reads as the number 110000000.
     static func lookup(_ field: String, in raw: JSONValue) -> JSONValue? {
-        let value = raw.member(path: field)
+        normalized(field, raw.member(path: field))
+    }
+
+    /// The value found at `field`, read as `lookup` reads it.
+    static func normalized(_ field: String, _ value: JSONValue?) -> JSONValue? {
         if field == "specs.parameters", case .string(let text)? = value, let count = ParameterCount.parse(text) {
             return .integer(count)
         }

@@ -1,11 +1,11 @@
 import JSONSchema
 
 /// What a filter reads of an entry. `ModelEntry` answers from its stored fields; `EntryFields` reads
-/// each from the entry's data when asked, so that the query cache can filter without building
-/// whole entries. Both give the same answers for an entry read from data.
+/// each from its source when asked, so that the query cache can filter without building whole
+/// entries. Both give the same answers for an entry read from data.
 protocol FilterSubject {
-    /// The entry's data, where expressions look fields up.
-    var raw: JSONValue { get }
+    /// The value at a dotted path of the entry's data, where expressions look fields up.
+    func value(at path: String) -> JSONValue?
     var type: String { get }
     var license: String { get }
     var organization: String? { get }

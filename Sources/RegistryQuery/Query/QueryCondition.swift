@@ -17,7 +17,7 @@ public struct QueryCondition: Sendable, Hashable, CustomStringConvertible {
     }
 
     func matches<Subject: FilterSubject>(subject entry: Subject) -> Bool {
-        let value = FieldValue.lookup(field, in: entry.raw)
+        let value = FieldValue.normalized(field, entry.value(at: field))
         switch test {
         case .isSet:
             guard let value else { return false }

@@ -38,15 +38,6 @@ public indirect enum QueryExpression: Sendable, Hashable, CustomStringConvertibl
         }
     }
 
-    /// The dotted paths of the fields the expression tests, in order of appearance.
-    var fields: [String] {
-        switch self {
-        case .condition(let condition): return [condition.field]
-        case .not(let operand): return operand.fields
-        case .and(let left, let right), .or(let left, let right): return left.fields + right.fields
-        }
-    }
-
     /// The expression in canonical form, parenthesised where precedence needs it.
     public var description: String { render(precedence: 0) }
 

@@ -101,20 +101,36 @@ import Testing
         #expect(try archive.select(filter, prefix: "registry/") == Self.registry.select(filter))
     }
 
-    /// `fieldsRead` must name every field `matches` and the order look at: an entry cut down to them
-    /// must pass and sort as the whole entry does.
-    @Test(arguments: filters)
-    func anEntryCutDownToTheFieldsReadPassesAsTheWholeEntry(filter: EntryFilter) throws {
-        let fields = filter.fieldsRead
-        for entry in Self.registry.entries {
-            let object = try #require(entry.raw.asObject)
-            let kept = JSONObject(zip(object.keys, object.values).filter { fields.contains($0.0) })
-            let cut = ModelEntry(value: .object(kept), path: entry.path)
-            #expect(filter.matches(cut) == filter.matches(entry), "\(entry.id)")
-            #expect(filter.matches(subject: EntryFields(raw: .object(kept))) == filter.matches(entry), "\(entry.id)")
-            if let order = filter.order {
-                #expect(FieldValue.lookup(order.field, in: cut.raw) == FieldValue.lookup(order.field, in: entry.raw))
+    /// Reading an archived entry field by field finds what the entry's data holds, at every path.
+    @Test func archivedFieldsFindWhatTheDataHolds() throws {
+        let bytes = Data(EntryArchive.encode(Self.registry, prefix: "registry/", key: Self.key))
+        let archive = try #require(try EntryArchive(bytes: bytes, key: Self.key))
+        let whole = try archive.entries(prefix: "registry/")
+        var paths: Set<String> = ["", "nothing", "specs.nothing", "id.more", "type.x", "capabilities..languages", ".type"]
+        func collect(_ value: JSONValue, _ path: String) {
+            paths.insert(path)
+            if case .object(let object) = value {
+                for key in object.keys { collect(object[key]!, path.isEmpty ? key : path + "." + key) }
             }
+        }
+        whole.forEach { collect($0.raw, "") }
+        #expect(paths.count > 40)
+        try bytes.withReader { (buffer) throws(CacheDamage) in
+            let names = ArchiveNames(keys: archive.keys)
+            for (position, entry) in whole.enumerated() {
+                var reader = ByteReader(buffer, at: archive.offsets[position])
+                try EntryArchive.skipPath(&reader)
+                let fields = ArchivedFields(buffer: buffer, members: reader.position, names: names)
+                for path in paths {
+                    #expect(fields.value(at: path) == entry.raw.member(path: path), "\(entry.id): \(path)")
+                }
+                for key in ["id", "specs", "aliases", "deprecated", "nothing"] {
+                    #expect(fields.member(key) == entry.raw.member(key))
+                }
+                let typed = EntryFields(source: fields)
+                #expect(typed.isDeprecated == entry.isDeprecated && typed.specs == entry.specs && typed.capabilities == entry.capabilities)
+            }
+            #expect(names.damage == nil)
         }
     }
 }

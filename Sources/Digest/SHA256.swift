@@ -1,46 +1,22 @@
 import CCrypto
 
 /// Incremental SHA-256 backed by the system's libcrypto (which uses the CPU's SHA extensions when present).
-/// The `EVP_MD_CTX` is owned by this value alone and freed in `deinit`.
+/// Its libcrypto context is an `EVPDigest` owned by this value alone.
 public final class SHA256 {
-    private let context: OpaquePointer
+    private let digest = EVPDigest(EVP_sha256(), name: "SHA-256")
 
     /// Starts a new digest.
-    public init() {
-        guard let context = EVP_MD_CTX_new() else {
-            fatalError("libcrypto could not allocate a digest context (out of memory)")
-        }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
-            EVP_MD_CTX_free(context)
-            fatalError("libcrypto could not initialise SHA-256")
-        }
-        self.context = context
-    }
-
-    deinit { EVP_MD_CTX_free(context) }
+    public init() {}
 
     /// Feeds bytes into the digest.
-    public func update(_ bytes: UnsafeRawBufferPointer) {
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        // EVP_DigestUpdate only fails on a misconfigured context, which init rules out.
-        _ = EVP_DigestUpdate(context, base, bytes.count)
-    }
+    public func update(_ bytes: UnsafeRawBufferPointer) { digest.update(bytes) }
 
     /// Feeds bytes into the digest.
-    public func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        let handled: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
-        if handled == nil {
-            let copy = Array(bytes)
-            copy.withUnsafeBytes { update($0) }
-        }
-    }
+    public func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 { digest.update(bytes) }
 
-    /// Finishes the digest and returns the 32-byte hash. The value must not be updated afterwards.
+    /// Finishes the digest and returns the 32-byte hash. It then starts over, so the value can hash the next input.
     public func finalize() -> SHA256Digest {
-        var output = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        _ = EVP_DigestFinal_ex(context, &output, &length)
-        return SHA256Digest(bytes: output)
+        SHA256Digest(bytes: digest.finalize(length: 32))
     }
 
     /// The hash of one buffer.

@@ -37,13 +37,30 @@ public enum RegistryLocator {
 
     /// `path` relative to `base` when that is shorter to read (`registry/x.yaml`, `../registry/x.yaml`), else absolute.
     public static func displayPath(_ path: String, relativeTo base: String) -> String {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
-        let from = URL(fileURLWithPath: base).standardizedFileURL.pathComponents
+        // Lexical, like URL.standardizedFileURL, without Foundation's URL: verify calls this once per file.
+        let target = absoluteComponents(path)
+        let from = absoluteComponents(base)
         var common = 0
         while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
         let ups = from.count - common
-        if common <= 1 || ups > 3 { return URL(fileURLWithPath: path).standardizedFileURL.path }
-        let parts = Array(repeating: "..", count: ups) + target[common...]
+        if common == 0 || ups > 3 { return "/" + target.joined(separator: "/") }
+        let parts = Array(repeating: "..", count: ups) + target[common...].map(String.init)
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// The components of `path` made absolute against the current directory, with `.` and `..` resolved
+    /// lexically (no symbolic link is followed).
+    static func absoluteComponents(_ path: String) -> [Substring] {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var components: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                if !components.isEmpty { components.removeLast() }
+                continue
+            }
+            components.append(part)
+        }
+        return components
     }
 }

@@ -40,7 +40,7 @@ step "generating $N files (seed $SEED) in a git repository at $data"
 rm -rf "$data"
 python3 "$bench/generate_registry.py" "$N" "$data" --seed "$SEED" >&2
 cd "$data"
-git init -q -b main
+git init -q -b main && git config gc.auto 0  # no background gc racing the one below
 git -c user.name=bench -c user.email=bench@example.com add -A
 git -c user.name=bench -c user.email=bench@example.com commit -q --no-gpg-sign -m "generated registry"
 git gc --quiet  # a clone is packed; so is this repository

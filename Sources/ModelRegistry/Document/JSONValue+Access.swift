@@ -10,13 +10,14 @@ extension JSONValue {
 
     /// Follows a dotted path such as `specs.embedding_dim`.
     public func member(path: String) -> JSONValue? {
-        // Walks the components without splitting into an array: queries call this per entry and field.
+        // Walks the components without splitting into an array, over UTF-8 bytes rather than Characters (no
+        // grapheme breaking): rules and queries call this per entry and field.
         var current = self
-        var rest = Substring(path)
+        var rest = path.utf8[...]
         while true {
-            let end = rest.firstIndex(of: ".") ?? rest.endIndex
+            let end = rest.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
             if end != rest.startIndex {
-                guard let next = current.member(String(rest[..<end])) else { return nil }
+                guard let next = current.member(String(Substring(rest[..<end]))) else { return nil }
                 current = next
             }
             guard end != rest.endIndex else { return current }

@@ -52,33 +52,36 @@ public struct Registry: Sendable {
         let loader = DocumentLoader()
         let linter = schema.map { Linter(schema: $0) }
         let workers = max(1, min(files.count / 64, ProcessInfo.processInfo.activeProcessorCount))
-        let results = Mutex<[[(ModelDocument?, [Finding])]]>(Array(repeating: [], count: workers))
+        // Each worker parses, checks and builds the entries of its share of the files.
+        let results = Mutex<[[(ModelDocument?, ModelEntry?, [Finding])]]>(Array(repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var mine: [(ModelDocument?, [Finding])] = []
+            var mine: [(ModelDocument?, ModelEntry?, [Finding])] = []
             for index in stride(from: worker, to: files.count, by: workers) {
                 let file = files[index]
                 switch loader.load(bytes: file.bytes, displayPath: file.path) {
                 case .document(let document):
-                    mine.append((document, linter?.checkDocument(document) ?? []))
+                    mine.append((document, ModelEntry(document: document), linter?.checkDocument(document) ?? []))
                 case .unreadable(let finding):
-                    mine.append((nil, [finding]))
+                    mine.append((nil, nil, [finding]))
                 case .failed(let message):
                     let location = SourceLocation(path: file.path, line: 1, column: 1)
-                    mine.append((nil, [Finding(severity: .error, location: location, ruleID: "unreadable", message: message)]))
+                    mine.append((nil, nil, [Finding(severity: .error, location: location, ruleID: "unreadable", message: message)]))
                 }
             }
             results.withLock { $0[worker] = mine }
         }
         var documents: [ModelDocument] = []
+        var entries: [ModelEntry] = []
         var findings: [Finding] = []
         results.withLock { chunks in
-            for (document, found) in chunks.joined() {
+            for (document, entry, found) in chunks.joined() {
                 if let document { documents.append(document) }
+                if let entry { entries.append(entry) }
                 findings.append(contentsOf: found)
             }
         }
         if let linter { findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(documents: documents))) }
-        self.init(entries: documents.map(ModelEntry.init(document:)), findings: findings)
+        self.init(entries: entries, findings: findings)
     }
 
     /// Reads the model files of a registry folder (`*.yaml`; hidden files skipped).

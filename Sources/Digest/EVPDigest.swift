@@ -5,7 +5,6 @@ import CCrypto
 final class EVPDigest {
     private let context: OpaquePointer
     private let algorithm: OpaquePointer
-    private let name: String
 
     /// Starts a digest with `algorithm` (`EVP_sha256()`, `EVP_sha1()`); `name` only words the fatal errors.
     init(_ algorithm: OpaquePointer, name: String) {
@@ -18,7 +17,6 @@ final class EVPDigest {
         }
         self.context = context
         self.algorithm = algorithm
-        self.name = name
     }
 
     deinit { EVP_MD_CTX_free(context) }

@@ -46,16 +46,13 @@ extension Repository {
                 try record(removed: nil, added: b, prefix: prefix, into: &deltas)
                 j += 1
             } else {
+                // Equal in tree order means the same name and the same kind (a folder sorts as `name/`), so
+                // a file that became a folder arrives above as a removal and an addition.
                 if let a, let b,
                     git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) == 0
                         || git_tree_entry_filemode(a) != git_tree_entry_filemode(b)
                 {
-                    if Self.isTree(a) == Self.isTree(b) {
-                        try record(removed: a, added: b, prefix: prefix, into: &deltas)
-                    } else {
-                        try record(removed: a, added: nil, prefix: prefix, into: &deltas)
-                        try record(removed: nil, added: b, prefix: prefix, into: &deltas)
-                    }
+                    try record(removed: a, added: b, prefix: prefix, into: &deltas)
                 }
                 i += 1
                 j += 1

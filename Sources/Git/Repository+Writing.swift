@@ -9,6 +9,14 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// The id `bytes` would have as a blob, without writing anything (`git hash-object` without `-w`).
+    public static func blobID(of bytes: [UInt8]) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        let status = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        try check(status, "hashing a blob of \(bytes.count) bytes")
+        return ObjectID(oid)
+    }
+
     /// Writes a new root tree: `base` (nil for the empty tree) with each path in `changes`
     /// (`registry/a.yaml`, nested as deep as needed) set to a blob with mode 100644, or removed
     /// when its value is nil. Directories are created as needed and dropped once empty;

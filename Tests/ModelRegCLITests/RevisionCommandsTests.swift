@@ -109,6 +109,41 @@ struct ToolFailure: Error, CustomStringConvertible {
         #expect(clash.stderr.contains("[id-unique]"))
     }
 
+    @Test func commitsCheckUntouchedFilesThroughKeptExtracts() throws {
+        let repo = try GitWorkspace()
+        defer { repo.remove() }
+        // Problems already committed elsewhere (by hand, with git) do not block an unrelated change.
+        try repo.workspace.write("registry/broken.yaml", "id: [unclosed\n")
+        try repo.workspace.write("registry/twin-a.yaml", Workspace.model("twin-a", extra: "aliases: [twin]\n"))
+        try repo.workspace.write("registry/twin-b.yaml", Workspace.model("twin-b", extra: "aliases: [twin]\n"))
+        try repo.git("add", ".")
+        try repo.git("commit", "-q", "-m", "hand-written problems")
+        let first = try repo.modelreg("set", "other", "license=apache-2.0")
+        #expect(first.status == 0, "\(first.stderr)")
+        let cache = try #require(repo.workspace.read(".modelreg/entry-extracts"))
+        #expect(cache.split(separator: "\n").count == 7, "a header and one line per committed model file: \(cache)")
+        #expect(try repo.git("status", "--porcelain") == "")
+
+        // The next commits read the others from the kept extracts, and still see every clash they would make.
+        let clash = try repo.modelreg("alias", "base-lm", "add", "twin-a")
+        #expect(clash.status == 1)
+        #expect(clash.stderr.contains("[id-unique]"), "\(clash.stderr)")
+        let lineage = try repo.modelreg("set", "other", "fine_tuned_from=missing-model")
+        #expect(lineage.status == 1)
+        #expect(lineage.stderr.contains("registry/other.yaml"), "\(lineage.stderr)")
+        // A file changed by git behind modelreg's back is a new blob: read again, never taken from the cache.
+        try repo.workspace.write("registry/twin-b.yaml", Workspace.model("twin-b", extra: "aliases: [base-v2]\n"))
+        try repo.git("commit", "-q", "-am", "twin-b renamed its alias")
+        let taken = try repo.modelreg("alias", "base-lm", "add", "base-v2")
+        #expect(taken.status == 1)
+        #expect(taken.stderr.contains("registry/twin-b.yaml"), "\(taken.stderr)")
+        let free = try repo.modelreg("alias", "base-lm", "add", "twin")
+        #expect(free.status == 1, "twin is still an alias of twin-a")
+        let fine = try repo.modelreg("alias", "base-lm", "add", "base-v1")
+        #expect(fine.status == 0, "\(fine.stderr)")
+        try repo.expectFsckClean()
+    }
+
     @Test func uncommittedChangesToTheFileAreProtected() throws {
         let repo = try GitWorkspace()
         defer { repo.remove() }

@@ -1,6 +1,4 @@
-import Dispatch
 import Git
-import Synchronization
 import YAML
 
 /// The CI gate: is the change from `base` to `head` fit to merge?
@@ -30,9 +28,9 @@ public struct RegistryGate {
         self.cache = cache
     }
 
-    /// The cache in the work tree's `.modelreg/` folder (nil for a bare repository).
+    /// The cache in the repository's `.modelreg/` folder (see `CacheDirectory.forRepository(_:)`).
     public static func defaultCache(for registry: RegistryRepository) -> ExtractCache? {
-        registry.workTree.map { ExtractCache(directory: $0 + "/.modelreg") }
+        ExtractCache(for: registry)
     }
 
     /// Runs the gate. Throws when it cannot judge: an unknown revision, a shallow clone without the history that
@@ -177,65 +175,25 @@ public struct RegistryGate {
     ) throws(ToolError) -> ([EntryExtract], Int) {
         var cache = self.cache ?? ExtractCache(directory: nil)
         var extracts: [EntryExtract] = []
-        var misses: [(entry: TreeEntry, bytes: [UInt8])] = []
+        var unchecked: [TreeEntry] = []
         for entry in headFiles {
-            let path = join(folder, entry.name)
-            if let document = documents[path] {
+            if let document = documents[join(folder, entry.name)] {
                 let extract = EntryExtract(document)
                 extracts.append(extract)
                 cache.store(.entry(extract.moved(to: "")), for: entry.id)
             } else if checked.contains(entry.name) {
                 cache.store(.unreadable, for: entry.id)
-            } else if let record = cache[entry.id] {
-                if case .entry(let extract) = record { extracts.append(extract.moved(to: path)) }
             } else {
-                do {
-                    misses.append((entry, try registry.repository.blob(entry.id)))
-                } catch {
-                    throw ToolError("cannot read \(path) (blob \(entry.id.shortHex)): \(error.message)")
-                }
+                unchecked.append(entry)
             }
         }
-        for (miss, record) in zip(misses, Self.extracts(of: misses.map(\.bytes), loader: loader)) {
-            cache.store(record, for: miss.entry.id)
-            if case .entry(let extract) = record { extracts.append(extract.moved(to: join(folder, miss.entry.name))) }
-        }
+        let (kept, parsed) = try cache.extracts(of: unchecked, in: folder, repository: registry.repository, loader: loader)
         if self.cache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
-        return (extracts, misses.count)
+        return (extracts + kept, parsed)
     }
 
     static func document(_ outcome: DocumentLoader.Outcome) -> ModelDocument? {
         if case .document(let document) = outcome { return document }
         return nil
-    }
-
-    /// The extracts of files not in the cache, parsed on every core.
-    static func extracts(of sources: [[UInt8]], loader: DocumentLoader) -> [ExtractCache.Record] {
-        let count = sources.count
-        guard count > 0 else { return [] }
-        let workers = max(1, min(count / 64, System.coreCount))
-        let results = Mutex<[ExtractCache.Record?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, ExtractCache.Record)] = []
-            var index = worker
-            while index < count {
-                // Readable as `DocumentLoader` reads it (a top-level mapping), but only the extract's nodes are
-                // converted: most of a file is never looked at.
-                let record: ExtractCache.Record
-                if let root = try? YAMLReader.parse(sources[index], path: "", limits: loader.limits),
-                    case .mapping = root.content
-                {
-                    record = .entry(EntryExtract(path: "", root: root))
-                } else {
-                    record = .unreadable
-                }
-                local.append((index, record))
-                index += workers
-            }
-            results.withLock { all in
-                for (index, record) in local { all[index] = record }
-            }
-        }
-        return results.withLock { $0.map { $0 ?? .unreadable } }
     }
 }

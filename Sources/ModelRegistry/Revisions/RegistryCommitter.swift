@@ -124,27 +124,67 @@ public final class RegistryCommitter {
     }
 
     /// Verifies the registry that the commit would produce; returns the findings that refuse it, if any.
+    ///
+    /// Only the edited files are read and checked in full. The files the commit does not touch were committed
+    /// before; the cross-file rules see them through their extracts, kept per blob id in the `ExtractCache` (the
+    /// gate's), so a one-file change to a large registry parses one file.
     func verify(_ edits: [RegistryEdit], on parent: ObjectID?) throws(ToolError) -> [Finding]? {
-        let base = try parent.map { commit throws(ToolError) in try registry.sources(at: commit) } ?? []
-        var byPath = Dictionary(base.map { ($0.displayPath, $0) }, uniquingKeysWith: { first, _ in first })
-        for edit in edits where edit.path.hasPrefix(registry.registryPath + "/") || registry.registryPath.isEmpty {
-            byPath[edit.path] = edit.contents.map { LintSource(displayPath: edit.path, bytes: $0) }
+        let folder = registry.registryPath
+        let registryEdits = edits.filter { folder.isEmpty || $0.path.hasPrefix(folder + "/") }
+        let touched = Set(registryEdits.map(\.path))
+        let parentFiles: [TreeEntry]
+        do {
+            parentFiles = try parent.map { commit throws(GitError) in
+                try repository.entries(ofTreeAt: folder, inCommit: commit)
+                    .filter { $0.kind == .blob && RegistryLocator.isModelFileName($0.name) }
+            } ?? []
+        } catch {
+            throw ToolError("cannot read \(folder)/ at \(parent?.shortHex ?? "HEAD"): \(error.message)")
         }
-        var schema = ModelSchema.builtIn
-        if let schemaOverride {
-            schema = schemaOverride
-        } else if let text = parent.flatMap({ registry.schemaText(at: $0) }) {
-            schema = try ModelSchema(text: text, origin: "schemas/model.schema.json")
+        let linter = Linter(schema: try schema(at: parent))
+        let written = registryEdits.compactMap { edit in edit.contents.map { LintSource(displayPath: edit.path, bytes: $0) } }
+        let lint = linter.lint(written)
+
+        var cache = ExtractCache(for: registry)
+        let untouched = parentFiles.filter { !touched.contains(join(folder, $0.name)) }
+        let kept = try cache.extracts(of: untouched, in: folder, repository: repository, loader: linter.loader).extracts
+        let errors = (lint.findings + linter.checkRegistry(RegistrySnapshot(entries: kept + lint.documents.map(EntryExtract.init))))
+            .filter { $0.severity == .error }
+        var blocking = errors
+        if !errors.isEmpty {
+            // Errors that were already there before this change do not block it (it may be the fix for another). In
+            // the files it touches every error blocks; elsewhere only the cross-file rules can have changed their mind.
+            let replaced = parentFiles.filter { touched.contains(join(folder, $0.name)) }
+            let previous = try cache.extracts(of: replaced, in: folder, repository: repository, loader: linter.loader).extracts
+            let before = Set(
+                linter.checkRegistry(RegistrySnapshot(entries: kept + previous)).filter { $0.severity == .error }.map(\.description))
+            blocking = errors.filter { touched.contains($0.location.path) || !before.contains($0.description) }
         }
-        let linter = Linter(schema: schema)
-        let after = linter.verify(byPath.values.sorted { $0.displayPath < $1.displayPath })
-        let errors = after.findings.filter { $0.severity == .error }
-        guard !errors.isEmpty else { return nil }
-        // Errors that were already there before this change do not block it (it may be the fix for another).
-        let before = Set(linter.verify(base).findings.filter { $0.severity == .error }.map(\.description))
-        let touched = Set(edits.map(\.path))
-        let blocking = errors.filter { touched.contains($0.location.path) || !before.contains($0.description) }
-        return blocking.isEmpty ? nil : blocking
+        guard blocking.isEmpty else { return blocking }
+        // Keep the extracts of the registry this commit makes, for the next one.
+        let documents = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var blobs = Set(untouched.map(\.id))
+        for source in written {
+            guard let blob = try? Repository.blobID(of: source.bytes) else { continue }
+            blobs.insert(blob)
+            if let document = documents[source.displayPath] {
+                cache.store(.entry(EntryExtract(document).moved(to: "")), for: blob)
+            } else {
+                cache.store(.unreadable, for: blob)
+            }
+        }
+        try? cache.save(keeping: blobs)  // a cache that cannot be written only costs time in the next run
+        return nil
+    }
+
+    /// The schema the commit is checked against: the override, else the one committed beside the registry, else
+    /// the built-in one.
+    func schema(at parent: ObjectID?) throws(ToolError) -> ModelSchema {
+        if let schemaOverride { return schemaOverride }
+        if let text = parent.flatMap({ registry.schemaText(at: $0) }) {
+            return try ModelSchema(text: text, origin: "schemas/model.schema.json")
+        }
+        return .builtIn
     }
 
     /// Writes the blobs, the tree and the commit object; moves no reference.

@@ -25,7 +25,7 @@ public struct ExtractCache: Sendable {
     private var records: [ObjectID: Record] = [:]
     private var added = false
 
-    /// The cache in `directory` (usually `<work tree>/.modelreg`), read now; nil keeps nothing on disk.
+    /// The cache in `directory` (usually `CacheDirectory.forRepository(_:)`), read now; nil keeps nothing on disk.
     /// A missing, unreadable or outdated file is an empty cache.
     public init(directory: String?) {
         file = directory.map { $0 + "/" + Self.fileName }
@@ -56,8 +56,8 @@ public struct ExtractCache: Sendable {
         }
         let directory = (file as NSString).deletingLastPathComponent
         let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        try CacheDirectory.prepare(directory)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, file) != 0 { throw ToolError(String(cString: strerror(errno))) }
         } catch {

@@ -38,32 +38,51 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Parses a full 40-digit hexadecimal id (either case); nil for anything else.
     /// Abbreviated ids need the repository: use `Repository.resolveCommit(_:)`.
     public init?(hex: String) {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(20)
-        var pending: UInt8?
-        for character in hex.utf8 {
-            let nibble: UInt8
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = character - UInt8(ascii: "A") + 10
-            default: return nil
+        var text = hex
+        guard let parsed = text.withUTF8({ ObjectID(hexDigits: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses exactly 40 hexadecimal digits (either case) given as ASCII bytes; nil for anything else. For readers
+    /// of files that hold many ids.
+    public init?(hexDigits: Slice<UnsafeBufferPointer<UInt8>>) {
+        self.init(hexDigits: UnsafeBufferPointer(rebasing: hexDigits))
+    }
+
+    /// Parses exactly 40 hexadecimal digits (either case) given as ASCII bytes; nil for anything else.
+    public init?(hexDigits: UnsafeBufferPointer<UInt8>) {
+        guard hexDigits.count == 40 else { return nil }
+        func word(_ start: Int, _ count: Int) -> UInt64? {
+            var value: UInt64 = 0
+            var invalid: UInt8 = 0
+            for index in start..<(start + count) {
+                let nibble = hexNibbles[Int(hexDigits[index])]
+                invalid |= nibble
+                value = value << 4 | UInt64(nibble & 0x0f)
             }
-            if let high = pending {
-                bytes.append(high << 4 | nibble)
-                pending = nil
-            } else {
-                pending = nibble
-            }
-            if bytes.count > 20 { return nil }
+            return invalid & 0xf0 == 0 ? value : nil
         }
-        guard pending == nil else { return nil }
-        self.init(bytes: bytes)
+        guard let high = word(0, 16), let middle = word(16, 16), let low = word(32, 8) else { return nil }
+        self.high = high
+        self.middle = middle
+        self.low = UInt32(low)
     }
 
     /// The 20 raw bytes.
     public var bytes: [UInt8] {
         withUnsafeBytes(of: oid.id) { Array($0) }
+    }
+
+    /// Appends the 40 lowercase hexadecimal digits to `bytes` (for writers of files that hold many ids).
+    public func appendHex(to bytes: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { digits in
+            for (word, count) in [(high, 16), (middle, 16), (UInt64(low), 8)] {
+                for shift in stride(from: (count - 1) * 4, through: 0, by: -4) {
+                    bytes.append(digits[Int((word >> UInt64(shift)) & 0xf)])
+                }
+            }
+        }
     }
 
     /// Full lowercase hexadecimal, as `git rev-parse` prints it.
@@ -87,5 +106,15 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool {
         (lhs.high, lhs.middle, lhs.low) < (rhs.high, rhs.middle, rhs.low)
+    }
+}
+
+/// The value of each ASCII hexadecimal digit, indexed by byte; 0xff for every other byte.
+private let hexNibbles: [UInt8] = (0...255).map { byte -> UInt8 in
+    switch UInt8(byte) {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
+    default: 0xff
     }
 }

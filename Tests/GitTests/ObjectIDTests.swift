@@ -13,6 +13,13 @@ import Testing
         #expect(id.bytes.prefix(3) == [0x01, 0x23, 0x45])
         #expect(ObjectID(bytes: id.bytes) == id)
         #expect(ObjectID(hex: hex.uppercased()) == id)
+        var written: [UInt8] = [0x2a]
+        id.appendHex(to: &written)
+        #expect(written == [0x2a] + Array(hex.utf8))
+        Array(hex.utf8).withUnsafeBufferPointer { digits in
+            #expect(ObjectID(hexDigits: digits) == id)
+            #expect(ObjectID(hexDigits: digits[1...]) == nil)
+        }
     }
 
     @Test(arguments: ["", "0123456", String(repeating: "a", count: 39), String(repeating: "a", count: 41),

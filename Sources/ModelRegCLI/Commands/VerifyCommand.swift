@@ -34,7 +34,7 @@ struct VerifyCommand: ToolCommand {
         let directory = try registryOptions.registryDirectory()
         let schema = try registryOptions.loadSchema(registryDirectory: directory)
         let inputs = try RegistryInputs.of(directory: directory)
-        let report = Linter(schema: schema).verify(inputs)
+        let report = Linter(schema: schema).verify(inputs, keepingDocuments: artifacts)
         if artifacts { return verifyArtifacts(registryDirectory: directory, report: report) }
         return ReportPrinter.emit(report, options: reportOptions)
     }
@@ -46,7 +46,7 @@ extension VerifyCommand {
             discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
         let commit = try registry.commit(revision)
         let schema = try registryOptions.loadSchema(at: commit, revision: revision, in: registry)
-        let report = Linter(schema: schema).verify(try registry.sources(at: commit))
+        let report = Linter(schema: schema).verify(try registry.sources(at: commit), keepingDocuments: false)
         return ReportPrinter.emit(report, options: reportOptions)
     }
 }

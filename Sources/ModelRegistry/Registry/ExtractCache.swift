@@ -185,21 +185,7 @@ private struct RecordReader {
 
     /// A 40-digit hexadecimal id.
     static func objectID(_ hex: Slice<UnsafeBufferPointer<UInt8>>) -> ObjectID? {
-        guard hex.count == 40 else { return nil }
-        var raw = [UInt8]()
-        raw.reserveCapacity(20)
-        var high: UInt8 = 0
-        for (index, byte) in hex.enumerated() {
-            let nibble: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            if index % 2 == 0 { high = nibble } else { raw.append(high << 4 | nibble) }
-        }
-        return ObjectID(bytes: raw)
+        ObjectID(hexDigits: hex)
     }
 
     /// The text of a field, with `\\`, `\t`, `\n` and `\r` unescaped.

@@ -52,59 +52,79 @@ public struct Linter: Sendable {
 
     /// Reads and checks each file on its own: the reader, the schema and the document rules.
     public func lint(_ inputs: [LintInput]) -> LintReport {
-        run(count: inputs.count, names: inputs.map(\.displayPath)) { index in
-            check(loader.load(path: inputs[index].path, displayPath: inputs[index].displayPath))
-        }
+        run(inputs, keepingDocuments: true).report
     }
 
     /// Checks files whose bytes are already in memory (a registry read from a git revision).
     public func lint(_ sources: [LintSource]) -> LintReport {
-        run(count: sources.count, names: sources.map(\.displayPath)) { index in
+        run(sources, keepingDocuments: true).report
+    }
+
+    private func run(_ inputs: [LintInput], keepingDocuments: Bool) -> (report: LintReport, extracts: [EntryExtract]) {
+        run(count: inputs.count, names: inputs.map(\.displayPath), keepingDocuments: keepingDocuments) { index in
+            check(loader.load(path: inputs[index].path, displayPath: inputs[index].displayPath))
+        }
+    }
+
+    private func run(_ sources: [LintSource], keepingDocuments: Bool) -> (report: LintReport, extracts: [EntryExtract]) {
+        run(count: sources.count, names: sources.map(\.displayPath), keepingDocuments: keepingDocuments) { index in
             check(loader.load(bytes: sources[index].bytes, displayPath: sources[index].displayPath))
         }
     }
 
-    /// Runs `body` for each index on every core and gathers the results.
-    private func run(count: Int, names: [String], _ body: @Sendable (Int) -> CheckResult) -> LintReport {
+    /// Runs `body` for each index on every core and gathers the results. Each readable file's extract is taken in
+    /// the worker that read it; its document is kept only when asked for (a large registry's documents are most of
+    /// a run's memory, and the cross-file rules need only the extracts).
+    private func run(
+        count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Int) -> CheckResult
+    ) -> (report: LintReport, extracts: [EntryExtract]) {
         let workers = max(1, min(count / 64, System.coreCount))
         let chunks = Mutex<[[CheckResult]]>(Array(repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var results: [CheckResult] = []
             var index = worker
             while index < count {
-                results.append(body(index))
+                var result = body(index)
+                if let document = result.document {
+                    result.extract = EntryExtract(document)
+                    if !keepingDocuments { result.document = nil }
+                }
+                results.append(result)
                 index += workers
             }
             chunks.withLock { $0[worker] = results }
         }
         var documents: [ModelDocument] = []
+        var extracts: [EntryExtract] = []
         var findings: [Finding] = []
         var failures: [String] = []
         chunks.withLock { chunks in
             for result in chunks.joined() {
                 if let document = result.document { documents.append(document) }
+                if let extract = result.extract { extracts.append(extract) }
                 findings.append(contentsOf: result.findings)
                 if let failure = result.failure { failures.append(failure) }
             }
         }
         documents.sort { $0.path < $1.path }
         findings.sort()
-        return LintReport(files: names, documents: documents, findings: findings, failures: failures.sorted())
+        return (LintReport(files: names, documents: documents, findings: findings, failures: failures.sorted()), extracts)
     }
 
-    /// Lints every file, then runs the rules that compare files.
-    public func verify(_ inputs: [LintInput]) -> LintReport {
-        withRegistryRules(lint(inputs))
+    /// Lints every file, then runs the rules that compare files. Without `keepingDocuments` the report holds no
+    /// documents, and the run a fraction of the memory.
+    public func verify(_ inputs: [LintInput], keepingDocuments: Bool = true) -> LintReport {
+        withRegistryRules(run(inputs, keepingDocuments: keepingDocuments))
     }
 
     /// Lints every in-memory file, then runs the rules that compare files.
-    public func verify(_ sources: [LintSource]) -> LintReport {
-        withRegistryRules(lint(sources))
+    public func verify(_ sources: [LintSource], keepingDocuments: Bool = true) -> LintReport {
+        withRegistryRules(run(sources, keepingDocuments: keepingDocuments))
     }
 
-    private func withRegistryRules(_ report: LintReport) -> LintReport {
-        var report = report
-        report.findings.append(contentsOf: checkRegistry(RegistrySnapshot(documents: report.documents)))
+    private func withRegistryRules(_ run: (report: LintReport, extracts: [EntryExtract])) -> LintReport {
+        var report = run.report
+        report.findings.append(contentsOf: checkRegistry(RegistrySnapshot(entries: run.extracts)))
         report.findings.sort()
         return report
     }
@@ -118,6 +138,7 @@ public struct Linter: Sendable {
 
     struct CheckResult: Sendable {
         var document: ModelDocument?
+        var extract: EntryExtract?
         var findings: [Finding] = []
         var failure: String?
     }

@@ -155,20 +155,19 @@ public final class HistoryIndex {
 
     // MARK: Walking
 
-    /// Commits reachable from `head`, newest first (by committer time, children before parents when equal).
-    public func commitsReachable(from head: ObjectID) -> [IndexedCommit] {
-        var result: [IndexedCommit] = []
+    /// Visits the commits reachable from `head`, newest first (by committer time, children before parents when
+    /// equal), until `visit` returns false.
+    public func forEachReachable(from head: ObjectID, _ visit: (IndexedCommit) throws(ToolError) -> Bool) throws(ToolError) {
         var seen: Set<ObjectID> = [head]
         var queue = TimeHeap()
-        if let first = commits[head] { queue.push(first) }
+        if let first = commits[head] { queue.push(first.id, time: first.time) }
         while let next = queue.pop() {
-            result.append(next)
-            for parent in next.parents where !seen.contains(parent) {
-                seen.insert(parent)
-                if let record = commits[parent] { queue.push(record) }
+            guard let record = commits[next] else { continue }
+            guard try visit(record) else { return }
+            for parent in record.parents where seen.insert(parent).inserted {
+                if let time = commits[parent]?.time { queue.push(parent, time: time) }
             }
         }
-        return result
     }
 
     // MARK: Storage
@@ -177,47 +176,73 @@ public final class HistoryIndex {
     public static func load(from file: String, registryPath: String) -> HistoryIndex {
         let index = HistoryIndex(registryPath: registryPath)
         guard let data = FileManager.default.contents(atPath: file) else { return index }
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard lines.next().map(String.init) == header + "\t" + registryPath else { return index }
-        var current: IndexedCommit?
-        var records: [ObjectID: IndexedCommit] = [:]
-        var tips: [ObjectID] = []
-        while let line = lines.next() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard let tag = fields.first else { continue }
-            switch tag {
-            case "T":
-                guard fields.count == 2, let id = ObjectID(hex: String(fields[1])) else { return HistoryIndex(registryPath: registryPath) }
-                tips.append(id)
-            case "C":
-                if let current { records[current.id] = current }
-                guard fields.count == 4, let id = ObjectID(hex: String(fields[1])), let time = Int64(fields[2]) else {
-                    return HistoryIndex(registryPath: registryPath)
-                }
-                let parents = fields[3].split(separator: ",").compactMap { ObjectID(hex: String($0)) }
-                current = IndexedCommit(id: id, parents: parents, time: time, changes: [])
-            default:
-                guard let kind = EntryChange.Kind(rawValue: String(tag)), fields.count == 5 else {
-                    return HistoryIndex(registryPath: registryPath)
-                }
-                let change = EntryChange(
-                    kind: kind, oldPath: fields[1].isEmpty ? nil : String(fields[1]),
-                    newPath: fields[2].isEmpty ? nil : String(fields[2]), oldBlob: ObjectID(hex: String(fields[3])),
-                    newBlob: ObjectID(hex: String(fields[4])))
-                current?.changes.append(change)
-            }
+        let header = Array((Self.header + "\t" + registryPath + "\n").utf8)
+        guard data.starts(with: header) else { return index }
+        // Read straight from the bytes: a large repository's index has tens of thousands of lines.
+        let parsed: (records: [ObjectID: IndexedCommit], tips: [ObjectID])? = data.withUnsafeBytes { raw in
+            Self.records(raw.bindMemory(to: UInt8.self), from: header.count)
         }
-        if let current { records[current.id] = current }
+        guard let parsed else { return index }
         // Trust only tips whose whole ancestry is present (a torn write loses a tail, never corrupts the middle).
-        index.commits = records
-        index.tips = tips.filter { index.isClosed($0) }
+        index.commits = parsed.records
+        index.tips = index.isClosed(parsed.tips) ? parsed.tips : parsed.tips.filter { index.isClosed([$0]) }
         return index
     }
 
-    func isClosed(_ tip: ObjectID) -> Bool {
-        var stack = [tip]
+    /// The records of the file's body (after the header line); nil when a line does not parse.
+    private static func records(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+        -> (records: [ObjectID: IndexedCommit], tips: [ObjectID])?
+    {
+        typealias Field = Slice<UnsafeBufferPointer<UInt8>>
+        let tab = UInt8(ascii: "\t")
+        var records: [ObjectID: IndexedCommit] = [:]
+        var tips: [ObjectID] = []
+        var current: IndexedCommit?
+        func path(_ field: Field) -> String? {
+            field.isEmpty ? nil : String(decoding: field, as: UTF8.self)
+        }
+        var position = start
+        while position < bytes.count {
+            let lineStart = position
+            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+            let line = bytes[lineStart..<position]
+            position += 1
+            guard let tag = line.first else { continue }
+            let fields = line.split(separator: tab, omittingEmptySubsequences: false)
+            switch tag {
+            case UInt8(ascii: "T"):
+                guard fields.count == 2, let id = ObjectID(hexDigits: fields[1]) else { return nil }
+                tips.append(id)
+            case UInt8(ascii: "C"):
+                if let current { records[current.id] = current }
+                guard fields.count == 4, let id = ObjectID(hexDigits: fields[1]), let time = Int64(decimal: fields[2]) else {
+                    return nil
+                }
+                var parents: [ObjectID] = []
+                for parent in fields[3].split(separator: UInt8(ascii: ",")) {
+                    guard let parentID = ObjectID(hexDigits: parent) else { return nil }
+                    parents.append(parentID)
+                }
+                current = IndexedCommit(id: id, parents: parents, time: time, changes: [])
+            default:
+                guard fields.count == 5, line.count >= 1,
+                    let kind = EntryChange.Kind(rawValue: String(UnicodeScalar(tag))), fields[0].count == 1
+                else { return nil }
+                current?.changes.append(
+                    EntryChange(
+                        kind: kind, oldPath: path(fields[1]), newPath: path(fields[2]),
+                        oldBlob: ObjectID(hexDigits: fields[3]), newBlob: ObjectID(hexDigits: fields[4])))
+            }
+        }
+        if let current { records[current.id] = current }
+        return (records, tips)
+    }
+
+    /// True when every ancestor of `tips` has a record.
+    func isClosed(_ tips: [ObjectID]) -> Bool {
+        var stack = tips
         var seen: Set<ObjectID> = []
+        seen.reserveCapacity(commits.count)
         while let id = stack.popLast() {
             guard seen.insert(id).inserted else { continue }
             guard let record = commits[id] else { return false }
@@ -228,16 +253,35 @@ public final class HistoryIndex {
 
     /// Writes the index atomically.
     public func save(to file: String) throws(ToolError) {
-        var text = HistoryIndex.header + "\t" + registryPath + "\n"
-        for tip in tips { text += "T\t\(tip.hex)\n" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * commits.count + 4096)
+        func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        func append(_ id: ObjectID?) { if let id { id.appendHex(to: &bytes) } }
+        append(HistoryIndex.header + "\t" + registryPath + "\n")
+        for tip in tips {
+            append("T\t")
+            append(tip)
+            bytes.append(UInt8(ascii: "\n"))
+        }
         for record in commits.values.sorted(by: { $0.time < $1.time }) {
-            text += "C\t\(record.id.hex)\t\(record.time)\t\(record.parents.map(\.hex).joined(separator: ","))\n"
+            append("C\t")
+            append(record.id)
+            append("\t\(record.time)\t")
+            for (index, parent) in record.parents.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                append(parent)
+            }
+            bytes.append(UInt8(ascii: "\n"))
             for change in record.changes {
-                text += "\(change.kind.rawValue)\t\(change.oldPath ?? "")\t\(change.newPath ?? "")\t\(change.oldBlob?.hex ?? "")\t\(change.newBlob?.hex ?? "")\n"
+                append("\(change.kind.rawValue)\t\(change.oldPath ?? "")\t\(change.newPath ?? "")\t")
+                append(change.oldBlob)
+                bytes.append(UInt8(ascii: "\t"))
+                append(change.newBlob)
+                bytes.append(UInt8(ascii: "\n"))
             }
         }
         try CacheDirectory.prepare((file as NSString).deletingLastPathComponent)
-        try AtomicFile.write(Array(text.utf8), to: file)
+        try AtomicFile.write(bytes, to: file)
     }
 }
 
@@ -266,22 +310,28 @@ struct TreeIDCache {
     }
 }
 
-/// A max-heap of commits by time, for newest-first walks.
+/// A max-heap of commit ids by time, for newest-first walks; equal times come out in the order they went in.
 struct TimeHeap {
-    private var items: [IndexedCommit] = []
+    private var items: [(id: ObjectID, time: Int64, order: Int)] = []
+    private var pushed = 0
 
-    mutating func push(_ item: IndexedCommit) {
-        items.append(item)
+    private static func before(_ a: (id: ObjectID, time: Int64, order: Int), _ b: (id: ObjectID, time: Int64, order: Int)) -> Bool {
+        a.time != b.time ? a.time > b.time : a.order < b.order
+    }
+
+    mutating func push(_ id: ObjectID, time: Int64) {
+        items.append((id, time, pushed))
+        pushed += 1
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard items[child].time > items[parent].time else { break }
+            guard Self.before(items[child], items[parent]) else { break }
             items.swapAt(child, parent)
             child = parent
         }
     }
 
-    mutating func pop() -> IndexedCommit? {
+    mutating func pop() -> ObjectID? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let top = items.removeLast()
@@ -289,13 +339,29 @@ struct TimeHeap {
         while true {
             let left = parent * 2 + 1
             let right = left + 1
-            var largest = parent
-            if left < items.count, items[left].time > items[largest].time { largest = left }
-            if right < items.count, items[right].time > items[largest].time { largest = right }
-            if largest == parent { break }
-            items.swapAt(parent, largest)
-            parent = largest
+            var first = parent
+            if left < items.count, Self.before(items[left], items[first]) { first = left }
+            if right < items.count, Self.before(items[right], items[first]) { first = right }
+            if first == parent { break }
+            items.swapAt(parent, first)
+            parent = first
         }
-        return top
+        return top.id
+    }
+}
+
+extension Int64 {
+    /// A decimal number written in ASCII digits, with an optional leading `-`; nil for anything else.
+    init?(decimal digits: Slice<UnsafeBufferPointer<UInt8>>) {
+        var rest = digits[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative { rest = rest.dropFirst() }
+        guard !rest.isEmpty, rest.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for digit in rest {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(digit - UInt8(ascii: "0"))
+        }
+        self = negative ? -value : value
     }
 }

@@ -50,12 +50,11 @@ public final class RegistryHistory {
         guard let head else { return [] }
         var path = registry.path(of: id)
         var result: [EntryRevision] = []
-        for record in index.commitsReachable(from: head) {
+        try index.forEachReachable(from: head) { record throws(ToolError) in
             guard let change = record.changes.first(where: { $0.newPath == path || ($0.kind == .deleted && $0.oldPath == path) })
-            else { continue }
+            else { return true }
             // Older revisions of a renamed file are found under its old name; nothing precedes its creation.
             if change.kind == .renamed, let oldPath = change.oldPath { path = oldPath }
-            let isCreation = change.kind == .added
             let inRange = (until.map { record.time <= $0 } ?? true) && (since.map { record.time >= $0 } ?? true)
             if inRange {
                 let changes = FieldDiff.between(try value(of: change.oldBlob), try value(of: change.newBlob))
@@ -64,10 +63,10 @@ public final class RegistryHistory {
                         EntryRevision(
                             commit: try commitInfo(record.id), oldPath: change.oldPath, newPath: change.newPath,
                             kind: change.kind, changes: changes))
-                    if let limit, result.count >= limit { break }
+                    if let limit, result.count >= limit { return false }
                 }
             }
-            if isCreation { break }
+            return change.kind != .added
         }
         return result
     }
@@ -76,9 +75,10 @@ public final class RegistryHistory {
     public func log(limit: Int? = nil) throws(ToolError) -> [(commit: Commit, changes: [EntryChange])] {
         guard let head else { return [] }
         var result: [(Commit, [EntryChange])] = []
-        for record in index.commitsReachable(from: head) where !record.changes.isEmpty {
+        try index.forEachReachable(from: head) { record throws(ToolError) in
+            guard !record.changes.isEmpty else { return true }
             result.append((try commitInfo(record.id), record.changes))
-            if let limit, result.count >= limit { break }
+            return limit.map { result.count < $0 } ?? true
         }
         return result
     }

@@ -16,6 +16,22 @@ import Testing
         #expect(object["aliases"] as? [String] == ["ColBERTv2"])
     }
 
+    @Test func showReadsTheOwnFileFirstAndFallsBackToEveryFile() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        // `old-name.yaml` holds another id: asking for `old-name` must not show it (no model has that id).
+        try workspace.write("registry/old-name.yaml", Workspace.model("new-name"))
+        try workspace.write("registry/other.yaml", Workspace.model("other", extra: "aliases: [new-alias]\n"))
+        let misnamed = try modelreg(["show", "old-name"], in: workspace.root)
+        #expect(misnamed.status == 1, "\(misnamed.stdout)")
+        let byID = try modelreg(["show", "new-name"], in: workspace.root)
+        #expect(byID.status == 0)
+        #expect(byID.stdout.contains("id: new-name"))
+        let byAlias = try modelreg(["show", "new-alias"], in: workspace.root)
+        #expect(byAlias.status == 0)
+        #expect(byAlias.stdout.contains("id: other"))
+    }
+
     @Test func showUnknownSuggests() throws {
         let result = try modelreg(["show", "bge-m4"], in: packageRoot)
         #expect(result.status == 1)

@@ -45,7 +45,7 @@ struct ShowCommand: ToolCommand {
             HistoryContext.warnIfShallow(history)
             return try showAtRevision(name, revision: commit.hex)
         }
-        let loaded = try LoadedRegistry(options: registryOptions)
+        let loaded = try LoadedRegistry(options: registryOptions, lookingFor: name)
         guard let document = loaded.index.lookup(name) else {
             var message = "no model with id or alias `\(name)`"
             let suggestions = loaded.index.suggestions(for: name)
@@ -68,8 +68,16 @@ extension ShowCommand {
     func showAtRevision(_ name: String, revision: String) throws -> Int32 {
         let registry = try RegistryRepository(discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
         let commit = try registry.commit(revision)
-        let sources = try registry.sources(at: commit)
-        let index = RegistryIndex(documents: Linter(schema: .builtIn).lint(sources).documents)
+        // A model is found by id in its own file; only a lookup by alias reads every file.
+        var sources: [LintSource] = []
+        if let bytes = try? registry.repository.blob(at: registry.path(of: name), inCommit: commit) {
+            sources = [LintSource(displayPath: registry.path(of: name), bytes: bytes)]
+        }
+        var index = RegistryIndex(documents: Linter(schema: .builtIn).lint(sources).documents)
+        if index.documents.first?.id != name {
+            sources = try registry.sources(at: commit)
+            index = RegistryIndex(documents: Linter(schema: .builtIn).lint(sources).documents)
+        }
         guard let document = index.lookup(name) else {
             Terminal.writeError("modelreg: error: no model with id or alias `\(name)` at \(revision) (\(commit.shortHex))\n")
             return 1
@@ -90,11 +98,23 @@ struct LoadedRegistry {
     let index: RegistryIndex
     let inputs: [LintInput]
 
-    init(options: RegistryOptions) throws(ToolError) {
+    /// Reads the registry; with `name`, first only the file named after it, and every file only when that one does
+    /// not hold the model with that id (a lookup by alias).
+    init(options: RegistryOptions, lookingFor name: String? = nil) throws(ToolError) {
         let directory = try options.registryDirectory()
         let schema = try options.loadSchema(registryDirectory: directory)
-        inputs = try RegistryInputs.of(directory: directory)
-        index = RegistryIndex(documents: Linter(schema: schema).lint(inputs).documents)
+        let all = try RegistryInputs.of(directory: directory)
+        let linter = Linter(schema: schema)
+        if let name, let own = all.first(where: { RegistryLocator.fileStem($0.path) == name }) {
+            let documents = linter.lint([own]).documents
+            if documents.first?.id == name {
+                inputs = [own]
+                index = RegistryIndex(documents: documents)
+                return
+            }
+        }
+        inputs = all
+        index = RegistryIndex(documents: linter.lint(inputs).documents)
     }
 
     func sourceText(of document: ModelDocument) -> String? {

@@ -35,6 +35,14 @@ public enum RegistryLocator {
         !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
     }
 
+    /// A model file's name without its folder and its `.yaml` (or `.yml`): the id it should hold.
+    public static func fileStem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
+        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
+        return name
+    }
+
     /// `path` relative to `base` when that is shorter to read (`registry/x.yaml`, `../registry/x.yaml`), else absolute.
     public static func displayPath(_ path: String, relativeTo base: String) -> String {
         // Lexical, like URL.standardizedFileURL, without Foundation's URL: verify calls this once per file.

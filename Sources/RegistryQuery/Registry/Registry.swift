@@ -52,15 +52,18 @@ public struct Registry: Sendable {
         let loader = DocumentLoader()
         let linter = schema.map { Linter(schema: $0) }
         let workers = max(1, min(files.count / 64, ProcessInfo.processInfo.activeProcessorCount))
-        // Each worker parses, checks and builds the entries of its share of the files.
-        let results = Mutex<[[(ModelDocument?, ModelEntry?, [Finding])]]>(Array(repeating: [], count: workers))
+        // Each worker parses, checks and builds the entries of its share of the files, and keeps of each document
+        // only its entry and the extract the cross-file rules read (documents are freed where they were made).
+        let results = Mutex<[[(EntryExtract?, ModelEntry?, [Finding])]]>(Array(repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var mine: [(ModelDocument?, ModelEntry?, [Finding])] = []
+            var mine: [(EntryExtract?, ModelEntry?, [Finding])] = []
             for index in stride(from: worker, to: files.count, by: workers) {
                 let file = files[index]
                 switch loader.load(bytes: file.bytes, displayPath: file.path) {
                 case .document(let document):
-                    mine.append((document, ModelEntry(document: document), linter?.checkDocument(document) ?? []))
+                    mine.append(
+                        (linter.map { _ in EntryExtract(document) }, ModelEntry(document: document),
+                         linter?.checkDocument(document) ?? []))
                 case .unreadable(let finding):
                     mine.append((nil, nil, [finding]))
                 case .failed(let message):
@@ -70,17 +73,17 @@ public struct Registry: Sendable {
             }
             results.withLock { $0[worker] = mine }
         }
-        var documents: [ModelDocument] = []
+        var extracts: [EntryExtract] = []
         var entries: [ModelEntry] = []
         var findings: [Finding] = []
         results.withLock { chunks in
-            for (document, entry, found) in chunks.joined() {
-                if let document { documents.append(document) }
+            for (extract, entry, found) in chunks.joined() {
+                if let extract { extracts.append(extract) }
                 if let entry { entries.append(entry) }
                 findings.append(contentsOf: found)
             }
         }
-        if let linter { findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(documents: documents))) }
+        if let linter { findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(entries: extracts))) }
         self.init(entries: entries, findings: findings)
     }
 

@@ -23,14 +23,19 @@ public struct ExtractCache: Sendable {
     /// The cache file, or nil for a cache that lives only in memory.
     public let file: String?
     private var records: [ObjectID: Record] = [:]
-    private var added = false
+    /// Blobs stored since the file was read, in order.
+    private var added: [ObjectID] = []
+    /// Whether the file was read (and so can be appended to).
+    private var readFromFile = false
 
     /// The cache in `directory` (usually `CacheDirectory.forRepository(_:)`), read now; nil keeps nothing on disk.
     /// A missing, unreadable or outdated file is an empty cache.
     public init(directory: String?) {
         file = directory.map { $0 + "/" + Self.fileName }
         guard let file, let data = FileManager.default.contents(atPath: file) else { return }
-        records = Self.parse([UInt8](data))
+        guard let parsed = Self.parse([UInt8](data)) else { return }
+        records = parsed
+        readFromFile = true
     }
 
     public var count: Int { records.count }
@@ -42,21 +47,51 @@ public struct ExtractCache: Sendable {
     public mutating func store(_ record: Record, for blob: ObjectID) {
         guard records[blob] != record else { return }
         records[blob] = record
-        added = true
+        added.append(blob)
     }
 
-    /// Writes the records of `blobs` (the head registry's files), dropping the others so the file stays the size of
-    /// one registry; nothing is written when nothing changed. Written to a temporary file and renamed into place.
+    /// Saves the records of `blobs` (the head registry's files); nothing is written when nothing changed. The
+    /// records stored since the file was read are appended to it (a later line wins over an earlier one for the
+    /// same blob), so a commit that changes one file writes one line; when the file holds more than twice the
+    /// records `blobs` needs, it is rewritten with those only (a temporary file renamed into place).
     public func save(keeping blobs: Set<ObjectID>) throws(ToolError) {
-        guard let file, added || records.keys.contains(where: { !blobs.contains($0) }) else { return }
+        guard let file else { return }
+        let directory = (file as NSString).deletingLastPathComponent
+        try CacheDirectory.prepare(directory)
+        if readFromFile, records.count <= 2 * blobs.count + 64 {
+            guard !added.isEmpty else { return }
+            var text = ""
+            for blob in added {
+                guard let record = records[blob] else { continue }
+                text += blob.hex + Self.fields(of: record) + "\n"
+            }
+            // One write with O_APPEND: concurrent appenders never interleave inside a line.
+            let descriptor = open(file, O_RDWR | O_APPEND | O_CLOEXEC)
+            if descriptor >= 0 {
+                defer { close(descriptor) }
+                // A torn earlier append (no final newline) would glue two lines together: rewrite instead.
+                var status = stat()
+                var last: UInt8 = 0
+                guard fstat(descriptor, &status) == 0, status.st_size > 0,
+                    pread(descriptor, &last, 1, off_t(status.st_size - 1)) == 1, last == UInt8(ascii: "\n")
+                else { return try rewrite(keeping: blobs, file: file) }
+                let bytes = Array(text.utf8)
+                let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+                if written == bytes.count { return }
+            }
+            // Fall through to a rewrite when the file went away or could not take the lines.
+        }
+        guard !added.isEmpty || records.keys.contains(where: { !blobs.contains($0) }) else { return }
+        try rewrite(keeping: blobs, file: file)
+    }
+
+    private func rewrite(keeping blobs: Set<ObjectID>, file: String) throws(ToolError) {
         var text = Self.header + "\n"
         for blob in blobs.sorted() {
             guard let record = records[blob] else { continue }
             text += blob.hex + Self.fields(of: record) + "\n"
         }
-        let directory = (file as NSString).deletingLastPathComponent
         let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        try CacheDirectory.prepare(directory)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, file) != 0 { throw ToolError(String(cString: strerror(errno))) }
@@ -87,9 +122,9 @@ public struct ExtractCache: Sendable {
     }
 
     /// Reads the file's bytes; lines that do not parse are skipped (the cache only ever saves work).
-    static func parse(_ bytes: [UInt8]) -> [ObjectID: Record] {
+    static func parse(_ bytes: [UInt8]) -> [ObjectID: Record]? {
         let header = Array((Self.header + "\n").utf8)
-        guard bytes.starts(with: header) else { return [:] }
+        guard bytes.starts(with: header) else { return nil }
         var records: [ObjectID: Record] = [:]
         bytes.withUnsafeBufferPointer { buffer in
             var reader = RecordReader(bytes: buffer, position: header.count)

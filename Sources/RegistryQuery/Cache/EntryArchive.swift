@@ -49,23 +49,54 @@ struct EntryArchive {
 
     /// The archive of `registry`, whose paths all start with `prefix` (`registry/`).
     static func encode(_ registry: Registry, prefix: String, key: Key) -> [UInt8] {
+        let entries = registry.entries
+        // The member names, numbered in order of first use; each core collects those of its share of the entries.
+        let namesByChunk = Parallel.map(chunksOf: entries.count) { range in
+            var seen: Set<String> = []
+            var names: [String] = []
+            func collect(_ value: JSONValue) {
+                switch value {
+                case .array(let items): items.forEach(collect)
+                case .object(let object):
+                    for (name, member) in zip(object.keys, object.values) {
+                        if seen.insert(name).inserted { names.append(name) }
+                        collect(member)
+                    }
+                default: break
+                }
+            }
+            for index in range { collect(entries[index].raw) }
+            return [names]
+        }
         var keyNumbers: [String: Int] = [:]
         var keyList: [String] = []
-        func collectKeys(_ value: JSONValue) {
-            switch value {
-            case .array(let items): items.forEach(collectKeys)
-            case .object(let object):
-                for (name, member) in zip(object.keys, object.values) {
-                    if keyNumbers[name] == nil {
-                        keyNumbers[name] = keyList.count
-                        keyList.append(name)
-                    }
-                    collectKeys(member)
-                }
-            default: break
-            }
+        for name in namesByChunk.joined() where keyNumbers[name] == nil {
+            keyNumbers[name] = keyList.count
+            keyList.append(name)
         }
-        registry.entries.forEach { collectKeys($0.raw) }
+        let numbers = keyNumbers
+
+        // Each core encodes its share of the entries; the parts are joined in order.
+        let parts = Parallel.map(chunksOf: entries.count) { range in
+            var part = ByteWriter(reservingCapacity: 1 << 16)
+            var starts: [Int] = []
+            starts.reserveCapacity(range.count)
+            for index in range {
+                let entry = entries[index]
+                starts.append(part.count)
+                writePath(entry.path, prefix: prefix, into: &part)
+                let object = entry.raw.asObject ?? JSONObject()
+                part.varint(object.count)
+                for (name, value) in zip(object.keys, object.values) {
+                    var member = ByteWriter(reservingCapacity: 256)
+                    write(value, keys: numbers, into: &member)
+                    part.varint(numbers[name]!)
+                    part.varint(member.count)
+                    part.raw(member.bytes)
+                }
+            }
+            return [(bytes: part.bytes, starts: starts)]
+        }
 
         var writer = ByteWriter(reservingCapacity: 1 << 20)
         writer.raw(magic)
@@ -74,22 +105,17 @@ struct EntryArchive {
         writer.string(key.schemaDigest)
         writer.varint(keyList.count)
         keyList.forEach { writer.string($0) }
-        writer.varint(registry.entries.count)
+        writer.varint(entries.count)
         let table = writer.count
-        for _ in registry.entries { writer.fixed32(0) }
-        var member = ByteWriter(reservingCapacity: 4096)
-        for (index, entry) in registry.entries.enumerated() {
-            writer.patch32(UInt32(writer.count), at: table + 4 * index)
-            writePath(entry.path, prefix: prefix, into: &writer)
-            let object = entry.raw.asObject ?? JSONObject()
-            writer.varint(object.count)
-            for (name, value) in zip(object.keys, object.values) {
-                member = ByteWriter(reservingCapacity: 256)
-                write(value, keys: keyNumbers, into: &member)
-                writer.varint(keyNumbers[name]!)
-                writer.varint(member.count)
-                writer.raw(member.bytes)
+        for _ in entries { writer.fixed32(0) }
+        var index = 0
+        for part in parts {
+            let base = writer.count
+            for start in part.starts {
+                writer.patch32(UInt32(base + start), at: table + 4 * index)
+                index += 1
             }
+            writer.raw(part.bytes)
         }
         writer.varint(registry.findings.count)
         for finding in registry.findings {

@@ -68,6 +68,54 @@ import Testing
         }
     }
 
+    @Test func newRecordsAreAppendedAndTheFileIsCompactedWhenMostlyStale() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extract-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/" + ExtractCache.fileName
+        func blob(_ number: Int) throws -> ObjectID {
+            try #require(ObjectID(hex: String(format: "%040x", number)))
+        }
+        func lines() -> [Substring] {
+            (try? String(contentsOfFile: file, encoding: .utf8))?.split(separator: "\n") ?? []
+        }
+        func extract(_ id: String) -> ExtractCache.Record {
+            .entry(EntryExtract(path: "", id: .init(id, at: SourceLocation(path: "", line: 2, column: 5, offset: 20))))
+        }
+        var cache = ExtractCache(directory: directory)
+        for number in 0..<100 { cache.store(extract("m\(number)"), for: try blob(number)) }
+        try cache.save(keeping: Set(try (0..<100).map(blob)))
+        #expect(lines().count == 101)
+
+        // One changed file: one line appended, and a later line wins over an earlier one for the same blob.
+        var next = ExtractCache(directory: directory)
+        next.store(extract("m100"), for: try blob(100))
+        next.store(extract("renamed"), for: try blob(0))
+        try next.save(keeping: Set(try (0...100).map(blob)))
+        #expect(lines().count == 103, "\(lines().suffix(3))")
+        let reread = ExtractCache(directory: directory)
+        #expect(reread.count == 101)
+        #expect(reread[try blob(0)] == extract("renamed"))
+        #expect(reread[try blob(100)] == extract("m100"))
+
+        // A torn last line (a crash in the middle of an append) is never glued to the next one: the file is rewritten.
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        handle.seekToEndOfFile()
+        handle.write(Data((try blob(500)).hex.prefix(30).utf8))
+        handle.closeFile()
+        var afterCrash = ExtractCache(directory: directory)
+        afterCrash.store(extract("m101"), for: try blob(101))
+        try afterCrash.save(keeping: Set(try (0...101).map(blob)))
+        #expect(lines().count == 103)
+        #expect(ExtractCache(directory: directory)[try blob(101)] == extract("m101"))
+
+        // When the registry needs less than half of what the file holds, only that is kept.
+        var small = ExtractCache(directory: directory)
+        small.store(extract("m102"), for: try blob(102))
+        try small.save(keeping: [try blob(1), try blob(102)])
+        #expect(lines().count == 3)
+        #expect(ExtractCache(directory: directory)[try blob(1)] == extract("m1"))
+    }
+
     @Test func anOutdatedOrDamagedFileIsAnEmptyCache() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extract-cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -126,6 +126,7 @@ public struct ExtractCache: Sendable {
         let header = Array((Self.header + "\n").utf8)
         guard bytes.starts(with: header) else { return nil }
         var records: [ObjectID: Record] = [:]
+        records.reserveCapacity(bytes.count / 160)
         bytes.withUnsafeBufferPointer { buffer in
             var reader = RecordReader(bytes: buffer, position: header.count)
             while !reader.atEnd {

@@ -9,6 +9,7 @@ public struct RegistrySnapshot: Sendable {
     public init(entries: [EntryExtract]) {
         self.entries = entries.sorted { $0.path < $1.path }
         var byID: [String: EntryExtract] = [:]
+        byID.reserveCapacity(entries.count)
         for entry in self.entries {
             if let id = entry.id?.value, byID[id] == nil { byID[id] = entry }
         }

@@ -62,6 +62,7 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         var seen: [String: (id: String, location: SourceLocation)] = [:]
+        seen.reserveCapacity(registry.entries.count)
         for entry in registry.entries {
             guard let hub = entry.huggingfaceID else { continue }
             let revision = entry.revision ?? ""

@@ -84,6 +84,7 @@ public struct IDUniqueRule: RegistryRule {
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
         var owners: [String: (id: String, location: SourceLocation)] = [:]
+        owners.reserveCapacity(registry.entries.count * 3)
         for entry in registry.entries {
             guard let id = entry.id else { continue }
             claim(id.value, kind: "id", of: id.value, at: id.location, owners: &owners, findings: &findings)

@@ -64,6 +64,7 @@ public struct LineageAcyclicRule: RegistryRule {
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         var parentOf: [String: String] = [:]
+        parentOf.reserveCapacity(registry.entries.count)
         for (id, entry) in registry.byID {
             if let parent = entry.fineTunedFrom?.value { parentOf[id] = parent }
         }

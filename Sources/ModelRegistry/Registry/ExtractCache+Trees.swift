@@ -16,17 +16,21 @@ extension ExtractCache {
     public mutating func extracts(
         of files: [TreeEntry], in folder: String, repository: Repository, loader: DocumentLoader
     ) throws(ToolError) -> (extracts: [EntryExtract], parsed: Int) {
+        // Kept records are read on every core, each straight into an extract shown at its path.
+        let paths = files.map { join(folder, $0.name) }
+        let kept = Self.inParallel(count: files.count) { [self] index in record(for: files[index].id, shownAt: paths[index]) }
         var extracts: [EntryExtract] = []
+        extracts.reserveCapacity(files.count)
         var misses: [(entry: TreeEntry, bytes: [UInt8])] = []
-        for entry in files {
-            if let record = self[entry.id] {
-                if case .entry(let extract) = record { extracts.append(extract.moved(to: join(folder, entry.name))) }
+        for (index, entry) in files.enumerated() {
+            if let record = kept[index] {
+                if case .entry(let extract) = record { extracts.append(extract) }
                 continue
             }
             do {
                 misses.append((entry, try repository.blob(entry.id)))
             } catch {
-                throw ToolError("cannot read \(join(folder, entry.name)) (blob \(entry.id.shortHex)): \(error.message)")
+                throw ToolError("cannot read \(paths[index]) (blob \(entry.id.shortHex)): \(error.message)")
             }
         }
         for (miss, record) in zip(misses, Self.records(parsing: misses.map(\.bytes), loader: loader)) {
@@ -38,31 +42,29 @@ extension ExtractCache {
 
     /// The records of files not in the cache, parsed on every core.
     static func records(parsing sources: [[UInt8]], loader: DocumentLoader) -> [Record] {
-        let count = sources.count
-        guard count > 0 else { return [] }
-        let workers = max(1, min(count / 64, System.coreCount))
-        let results = Mutex<[Record?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local: [(Int, Record)] = []
-            var index = worker
-            while index < count {
-                // Readable as `DocumentLoader` reads it (a top-level mapping), but only the extract's nodes are
-                // converted: most of a file is never looked at.
-                let record: Record
-                if let root = try? YAMLReader.parse(sources[index], path: "", limits: loader.limits),
-                    case .mapping = root.content
-                {
-                    record = .entry(EntryExtract(path: "", root: root))
-                } else {
-                    record = .unreadable
-                }
-                local.append((index, record))
-                index += workers
+        inParallel(count: sources.count, minimumShare: 64) { index in
+            // Readable as `DocumentLoader` reads it (a top-level mapping), but only the extract's nodes are
+            // converted: most of a file is never looked at.
+            if let root = try? YAMLReader.parse(sources[index], path: "", limits: loader.limits), case .mapping = root.content {
+                return .entry(EntryExtract(path: "", root: root))
             }
+            return .unreadable
+        }.map { $0 ?? .unreadable }
+    }
+
+    /// `body` for each index in `0..<count`, on every core when there are at least `minimumShare` indices per core.
+    static func inParallel<T: Sendable>(count: Int, minimumShare: Int = 1024, _ body: @Sendable (Int) -> T?) -> [T?] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(count / minimumShare, System.coreCount))
+        if workers == 1 { return (0..<count).map(body) }
+        let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (count * worker / workers)..<(count * (worker + 1) / workers)
+            let local = range.map(body)
             results.withLock { all in
-                for (index, record) in local { all[index] = record }
+                for (offset, value) in local.enumerated() { all[range.lowerBound + offset] = value }
             }
         }
-        return results.withLock { $0.map { $0 ?? .unreadable } }
+        return results.withLock { $0 }
     }
 }

@@ -22,6 +22,11 @@ public struct ExtractCache: Sendable {
 
     /// The cache file, or nil for a cache that lives only in memory.
     public let file: String?
+    /// The file's bytes as read, and where each blob's line is in them (a later line wins). Lines are parsed only
+    /// when their blob is asked for, straight into extracts shown at the path asked for.
+    private var contents: [UInt8] = []
+    private var lines: [ObjectID: Range<Int>] = [:]
+    /// Records stored since the file was read.
     private var records: [ObjectID: Record] = [:]
     /// Blobs stored since the file was read, in order.
     private var added: [ObjectID] = []
@@ -33,19 +38,34 @@ public struct ExtractCache: Sendable {
     public init(directory: String?) {
         file = directory.map { $0 + "/" + Self.fileName }
         guard let file, let data = FileManager.default.contents(atPath: file) else { return }
-        guard let parsed = Self.parse([UInt8](data)) else { return }
-        records = parsed
+        let bytes = [UInt8](data)
+        guard let lines = Self.index(bytes) else { return }
+        contents = bytes
+        self.lines = lines
         readFromFile = true
     }
 
-    public var count: Int { records.count }
+    /// How many blobs have a record.
+    public var count: Int {
+        lines.count + records.keys.count { lines[$0] == nil }
+    }
 
     public subscript(blob: ObjectID) -> Record? {
-        records[blob]
+        record(for: blob, shownAt: "")
+    }
+
+    /// The record of `blob`, its locations naming `path`; nil when there is none (or its line does not parse).
+    public func record(for blob: ObjectID, shownAt path: String) -> Record? {
+        if let record = records[blob] {
+            guard case .entry(let extract) = record, !path.isEmpty else { return record }
+            return .entry(extract.moved(to: path))
+        }
+        guard let range = lines[blob] else { return nil }
+        return contents.withUnsafeBufferPointer { RecordReader.record($0[range], path: path)?.1 }
     }
 
     public mutating func store(_ record: Record, for blob: ObjectID) {
-        guard records[blob] != record else { return }
+        guard self[blob] != record else { return }
         records[blob] = record
         added.append(blob)
     }
@@ -58,7 +78,7 @@ public struct ExtractCache: Sendable {
         guard let file else { return }
         let directory = (file as NSString).deletingLastPathComponent
         try CacheDirectory.prepare(directory)
-        if readFromFile, records.count <= 2 * blobs.count + 64 {
+        if readFromFile, count <= 2 * blobs.count + 64 {
             guard !added.isEmpty else { return }
             var text = ""
             for blob in added {
@@ -81,19 +101,24 @@ public struct ExtractCache: Sendable {
             }
             // Fall through to a rewrite when the file went away or could not take the lines.
         }
-        guard !added.isEmpty || records.keys.contains(where: { !blobs.contains($0) }) else { return }
+        guard !added.isEmpty || lines.keys.contains(where: { !blobs.contains($0) }) else { return }
         try rewrite(keeping: blobs, file: file)
     }
 
     private func rewrite(keeping blobs: Set<ObjectID>, file: String) throws(ToolError) {
-        var text = Self.header + "\n"
+        var bytes = Array((Self.header + "\n").utf8)
+        bytes.reserveCapacity(contents.count + 4096)
         for blob in blobs.sorted() {
-            guard let record = records[blob] else { continue }
-            text += blob.hex + Self.fields(of: record) + "\n"
+            if let record = records[blob] {
+                bytes.append(contentsOf: (blob.hex + Self.fields(of: record) + "\n").utf8)
+            } else if let range = lines[blob] {
+                bytes.append(contentsOf: contents[range])
+                bytes.append(UInt8(ascii: "\n"))
+            }
         }
         let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, file) != 0 { throw ToolError(String(cString: strerror(errno))) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
@@ -121,19 +146,24 @@ public struct ExtractCache: Sendable {
         return text
     }
 
-    /// Reads the file's bytes; lines that do not parse are skipped (the cache only ever saves work).
-    static func parse(_ bytes: [UInt8]) -> [ObjectID: Record]? {
+    /// Where each blob's line is in the file's bytes; nil for a file without the current header. Only the ids are
+    /// read here; a line that turns out not to parse later is a miss (the cache only ever saves work).
+    static func index(_ bytes: [UInt8]) -> [ObjectID: Range<Int>]? {
         let header = Array((Self.header + "\n").utf8)
         guard bytes.starts(with: header) else { return nil }
-        var records: [ObjectID: Record] = [:]
-        records.reserveCapacity(bytes.count / 160)
+        var lines: [ObjectID: Range<Int>] = [:]
+        lines.reserveCapacity(bytes.count / 160)
         bytes.withUnsafeBufferPointer { buffer in
             var reader = RecordReader(bytes: buffer, position: header.count)
             while !reader.atEnd {
-                if let (blob, record) = RecordReader.record(reader.line()) { records[blob] = record }
+                let line = reader.line()
+                guard line.count > 40, line[line.startIndex + 40] == UInt8(ascii: "\t"),
+                    let blob = ObjectID(hexDigits: line.prefix(40))
+                else { continue }
+                lines[blob] = line.startIndex..<line.endIndex
             }
         }
-        return records
+        return lines
     }
 
     static func escape(_ text: String) -> String {
@@ -169,11 +199,11 @@ private struct RecordReader {
         return bytes[start..<position]
     }
 
-    static func record(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (ObjectID, ExtractCache.Record)? {
+    static func record(_ line: Slice<UnsafeBufferPointer<UInt8>>, path: String) -> (ObjectID, ExtractCache.Record)? {
         var fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)[...]
         guard let first = fields.popFirst(), let blob = objectID(first) else { return nil }
         if fields.count == 1, fields.first?.elementsEqual([UInt8(ascii: "u")]) == true { return (blob, .unreadable) }
-        var entry = EntryExtract(path: "")
+        var entry = EntryExtract(path: path)
         for field in fields {
             guard let kind = field.first else { return nil }
             let rest = field.dropFirst()
@@ -181,7 +211,7 @@ private struct RecordReader {
             case UInt8(ascii: "d"): entry.isDeprecated = true
             case UInt8(ascii: "r"): entry.revision = unescape(rest)
             default:
-                guard let value = located(rest) else { return nil }
+                guard let value = located(rest, path: path) else { return nil }
                 switch kind {
                 case UInt8(ascii: "i"): entry.id = value
                 case UInt8(ascii: "a"): entry.aliases.append(value)
@@ -196,7 +226,7 @@ private struct RecordReader {
     }
 
     /// `line column offset text`.
-    static func located(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> EntryExtract.Located? {
+    static func located(_ field: Slice<UnsafeBufferPointer<UInt8>>, path: String) -> EntryExtract.Located? {
         var rest = field
         var numbers = (0, 0, 0)
         for index in 0..<3 {
@@ -216,7 +246,7 @@ private struct RecordReader {
             }
         }
         return EntryExtract.Located(
-            unescape(rest), at: SourceLocation(path: "", line: numbers.0, column: numbers.1, offset: numbers.2))
+            unescape(rest), at: SourceLocation(path: path, line: numbers.0, column: numbers.1, offset: numbers.2))
     }
 
     /// A 40-digit hexadecimal id.

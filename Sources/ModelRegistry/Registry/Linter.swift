@@ -131,9 +131,20 @@ public struct Linter: Sendable {
 
     /// The cross-file rules over a set of documents.
     public func checkRegistry(_ snapshot: RegistrySnapshot) -> [Finding] {
-        var findings: [Finding] = []
-        for rule in RuleCatalog.registryRules { rule.check(snapshot, into: &findings) }
-        return findings
+        let rules = RuleCatalog.registryRules
+        // The rules are independent: on a large registry they run side by side, on every core.
+        guard snapshot.entries.count >= 2048, System.coreCount > 1 else {
+            var findings: [Finding] = []
+            for rule in rules { rule.check(snapshot, into: &findings) }
+            return findings
+        }
+        let found = Mutex<[[Finding]]>(Array(repeating: [], count: rules.count))
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+            var findings: [Finding] = []
+            rules[index].check(snapshot, into: &findings)
+            found.withLock { $0[index] = findings }
+        }
+        return found.withLock { $0.flatMap { $0 } }
     }
 
     struct CheckResult: Sendable {

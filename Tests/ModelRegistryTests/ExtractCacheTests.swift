@@ -116,6 +116,14 @@ import Testing
         #expect(ExtractCache(directory: directory)[try blob(1)] == extract("m1"))
     }
 
+    @Test func mergingSortedListsKeepsThePathOrder() {
+        let first = ["registry/a.yaml", "registry/c.yaml", "registry/e.yaml"].map { EntryExtract(path: $0) }
+        let second = ["registry/b.yaml", "registry/d.yaml", "registry/f.yaml", "registry/g.yaml"].map { EntryExtract(path: $0) }
+        #expect(EntryExtract.merged(first, second).map(\.path) == (first + second).map(\.path).sorted())
+        #expect(EntryExtract.merged([], second).map(\.path) == second.map(\.path))
+        #expect(EntryExtract.merged(first, []).map(\.path) == first.map(\.path))
+    }
+
     @Test func anOutdatedOrDamagedFileIsAnEmptyCache() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extract-cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -189,7 +189,7 @@ public struct RegistryGate {
         }
         let (kept, parsed) = try cache.extracts(of: unchecked, in: folder, repository: registry.repository, loader: loader)
         if self.cache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
-        return (extracts + kept, parsed)
+        return (EntryExtract.merged(extracts.sorted { $0.path < $1.path }, kept), parsed)
     }
 
     static func document(_ outcome: DocumentLoader.Outcome) -> ModelDocument? {

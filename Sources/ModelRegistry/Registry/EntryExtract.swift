@@ -86,6 +86,25 @@ public struct EntryExtract: Sendable, Hashable {
         return name
     }
 
+    /// Two lists sorted by path, as one sorted list (a registry's few checked files among its kept extracts).
+    public static func merged(_ first: [EntryExtract], _ second: [EntryExtract]) -> [EntryExtract] {
+        var result: [EntryExtract] = []
+        result.reserveCapacity(first.count + second.count)
+        var (i, j) = (0, 0)
+        while i < first.count, j < second.count {
+            if second[j].path < first[i].path {
+                result.append(second[j])
+                j += 1
+            } else {
+                result.append(first[i])
+                i += 1
+            }
+        }
+        result.append(contentsOf: first[i...])
+        result.append(contentsOf: second[j...])
+        return result
+    }
+
     /// The same extract, shown under another path (a blob read at another place).
     public func moved(to newPath: String) -> EntryExtract {
         func move(_ located: Located?) -> Located? { located.map(move) }

@@ -18,24 +18,27 @@ extension ExtractCache {
     ) throws(ToolError) -> (extracts: [EntryExtract], parsed: Int) {
         // Kept records are read on every core, each straight into an extract shown at its path.
         let paths = files.map { join(folder, $0.name) }
-        let kept = Self.inParallel(count: files.count) { [self] index in record(for: files[index].id, shownAt: paths[index]) }
-        var extracts: [EntryExtract] = []
-        extracts.reserveCapacity(files.count)
-        var misses: [(entry: TreeEntry, bytes: [UInt8])] = []
-        for (index, entry) in files.enumerated() {
-            if let record = kept[index] {
-                if case .entry(let extract) = record { extracts.append(extract) }
-                continue
-            }
+        var records = Self.inParallel(count: files.count) { [self] index in record(for: files[index].id, shownAt: paths[index]) }
+        var misses: [Int] = []
+        var missedBytes: [[UInt8]] = []
+        for (index, entry) in files.enumerated() where records[index] == nil {
             do {
-                misses.append((entry, try repository.blob(entry.id)))
+                missedBytes.append(try repository.blob(entry.id))
+                misses.append(index)
             } catch {
                 throw ToolError("cannot read \(paths[index]) (blob \(entry.id.shortHex)): \(error.message)")
             }
         }
-        for (miss, record) in zip(misses, Self.records(parsing: misses.map(\.bytes), loader: loader)) {
-            store(record, for: miss.entry.id)
-            if case .entry(let extract) = record { extracts.append(extract.moved(to: join(folder, miss.entry.name))) }
+        for (index, record) in zip(misses, Self.records(parsing: missedBytes, loader: loader)) {
+            store(record, for: files[index].id)
+            guard case .entry(let extract) = record else { records[index] = .unreadable; continue }
+            records[index] = .entry(extract.moved(to: paths[index]))
+        }
+        // In the order of `files` (a git tree's: sorted by name).
+        var extracts: [EntryExtract] = []
+        extracts.reserveCapacity(files.count)
+        for record in records {
+            if case .entry(let extract)? = record { extracts.append(extract) }
         }
         return (extracts, misses.count)
     }

@@ -3,17 +3,29 @@
 public struct RegistrySnapshot: Sendable {
     /// Entries sorted by path.
     public let entries: [EntryExtract]
-    /// Entries by `id` (the first one by path when an id is duplicated).
-    public let byID: [String: EntryExtract]
+    /// The position in `entries` of each id (the first one by path when an id is duplicated).
+    private let positionByID: [String: Int]
 
     public init(entries: [EntryExtract]) {
-        self.entries = entries.sorted { $0.path < $1.path }
-        var byID: [String: EntryExtract] = [:]
-        byID.reserveCapacity(entries.count)
-        for entry in self.entries {
-            if let id = entry.id?.value, byID[id] == nil { byID[id] = entry }
+        // Usually nearly sorted already (a git tree's order, with the few changed files at the end).
+        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { $0.path <= $1.path }
+        self.entries = inOrder ? entries : entries.sorted { $0.path < $1.path }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(self.entries.count)
+        for (position, entry) in self.entries.enumerated() {
+            if let id = entry.id?.value, positions[id] == nil { positions[id] = position }
         }
-        self.byID = byID
+        positionByID = positions
+    }
+
+    /// The entry with this id (the first one by path when an id is duplicated).
+    public subscript(id id: String) -> EntryExtract? {
+        positionByID[id].map { entries[$0] }
+    }
+
+    /// Every id, with the entry it names.
+    public var ids: some Sequence<(id: String, entry: EntryExtract)> {
+        positionByID.lazy.map { (id: $0.key, entry: entries[$0.value]) }
     }
 
     public init(documents: [ModelDocument]) {
@@ -22,6 +34,6 @@ public struct RegistrySnapshot: Sendable {
 
     /// True when the entry with this id is deprecated.
     public func isDeprecated(_ id: String) -> Bool {
-        byID[id]?.isDeprecated ?? false
+        self[id: id]?.isDeprecated ?? false
     }
 }

@@ -148,7 +148,7 @@ public final class RegistryCommitter {
         var cache = ExtractCache(for: registry)
         let untouched = parentFiles.filter { !touched.contains(join(folder, $0.name)) }
         let kept = try cache.extracts(of: untouched, in: folder, repository: repository, loader: linter.loader).extracts
-        let errors = (lint.findings + linter.checkRegistry(RegistrySnapshot(entries: kept + lint.documents.map(EntryExtract.init))))
+        let errors = (lint.findings + linter.checkRegistry(RegistrySnapshot(entries: EntryExtract.merged(kept, lint.documents.map(EntryExtract.init)))))
             .filter { $0.severity == .error }
         var blocking = errors
         if !errors.isEmpty {

@@ -65,7 +65,7 @@ public struct LineageAcyclicRule: RegistryRule {
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         var parentOf: [String: String] = [:]
         parentOf.reserveCapacity(registry.entries.count)
-        for (id, entry) in registry.byID {
+        for (id, entry) in registry.ids {
             if let parent = entry.fineTunedFrom?.value { parentOf[id] = parent }
         }
         var reported = Set<String>()
@@ -86,7 +86,7 @@ public struct LineageAcyclicRule: RegistryRule {
             let cycle = Array(path[path.firstIndex(of: repeated)!...])
             reported.formUnion(path)
             let first = cycle.min()!
-            guard let location = registry.byID[first]?.fineTunedFrom?.location else { continue }
+            guard let location = registry[id: first]?.fineTunedFrom?.location else { continue }
             let rotated = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
             findings.append(Self.finding(at: location, "lineage cycle: " + (rotated + [first]).joined(separator: " → ")))
         }

@@ -48,7 +48,7 @@ public struct LineageReferenceRule: RegistryRule {
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         for entry in registry.entries {
-            guard let parent = entry.fineTunedFrom, registry.byID[parent.value] == nil else { continue }
+            guard let parent = entry.fineTunedFrom, registry[id: parent.value] == nil else { continue }
             findings.append(
                 Self.finding(
                     at: parent.location, "`fine_tuned_from` names `\(parent.value)`, which is not an id in the registry"))

@@ -76,7 +76,7 @@ public struct ReplacementReferenceRule: RegistryRule {
             guard let replacement = entry.replacedBy else { continue }
             let target = replacement.value
             let location = replacement.location
-            if registry.byID[target] == nil {
+            if registry[id: target] == nil {
                 findings.append(Self.finding(at: location, "`replaced_by` names `\(target)`, which is not an id in the registry"))
             } else if registry.isDeprecated(target) {
                 findings.append(

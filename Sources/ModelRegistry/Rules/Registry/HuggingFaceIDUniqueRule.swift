@@ -66,7 +66,7 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
         for entry in registry.entries {
             guard let hub = entry.huggingfaceID else { continue }
             let revision = entry.revision ?? ""
-            let key = hub.value.lowercased() + "@" + revision
+            let key = hub.value.caseFolded + "@" + revision
             if let first = seen[key] {
                 let at = revision.isEmpty ? "" : " at revision \(revision)"
                 findings.append(

@@ -101,7 +101,7 @@ public struct IDUniqueRule: RegistryRule {
         _ name: String, kind: String, of id: String, at location: SourceLocation,
         owners: inout [String: (id: String, location: SourceLocation)], findings: inout [Finding]
     ) {
-        let key = name.lowercased()
+        let key = name.caseFolded
         guard let owner = owners[key] else {
             owners[key] = (id, location)
             return
@@ -111,5 +111,13 @@ public struct IDUniqueRule: RegistryRule {
             Self.finding(
                 at: location, "\(kind) `\(name)` is already a name of \(whose)",
                 notes: [FindingNote(location: owner.location, message: "first used here")]))
+    }
+}
+
+extension String {
+    /// The string lowercased, without a copy when it has nothing to lowercase (no ASCII capital, nothing beyond
+    /// ASCII): the names of a large registry mostly do not.
+    var caseFolded: String {
+        utf8.contains { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 } ? lowercased() : self
     }
 }

@@ -25,7 +25,14 @@ public struct Registry: Sendable {
 
     /// A registry of entries already in memory.
     public init(entries: [ModelEntry], findings: [Finding] = []) {
-        self.entries = entries.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
+        func inOrder(_ a: ModelEntry, _ b: ModelEntry) -> Bool { a.id != b.id ? a.id < b.id : a.path < b.path }
+        // Entries read from a folder or a tree come sorted by path, which is nearly always the order of their ids.
+        if zip(entries, entries.dropFirst()).allSatisfy({ !inOrder($1, $0) }) {
+            self.entries = entries
+        } else {
+            // Sort positions, not entries: an entry is a large value, costly to move around.
+            self.entries = entries.indices.sorted { inOrder(entries[$0], entries[$1]) }.map { entries[$0] }
+        }
         self.findings = findings.sorted()
         var byID: [String: Int] = [:]
         var byName: [String: Int] = [:]
@@ -57,7 +64,8 @@ public struct Registry: Sendable {
         let results = Mutex<[[(EntryExtract?, ModelEntry?, [Finding])]]>(Array(repeating: [], count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var mine: [(EntryExtract?, ModelEntry?, [Finding])] = []
-            for index in stride(from: worker, to: files.count, by: workers) {
+            // Contiguous shares, so that the entries come back in the files' order.
+            for index in (files.count * worker / workers)..<(files.count * (worker + 1) / workers) {
                 let file = files[index]
                 switch loader.load(bytes: file.bytes, displayPath: file.path) {
                 case .document(let document):

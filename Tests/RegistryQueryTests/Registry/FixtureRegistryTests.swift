@@ -63,6 +63,22 @@ import Testing
         #expect(checked.entries.count == 2, "entries with findings are still queryable")
     }
 
+    @Test func entriesAreSortedByIDThenPathWhateverTheFileOrder() {
+        let files = [
+            RegistryFile(path: "registry/a.yaml", text: model("zeta")),
+            RegistryFile(path: "registry/b.yaml", text: model("alpha")),
+            RegistryFile(path: "registry/c.yaml", text: model("mid")),
+            RegistryFile(path: "registry/d.yaml", text: model("alpha")),
+        ]
+        let registry = Registry(files: files)
+        #expect(registry.entries.map { "\($0.id) \($0.path)" } == [
+            "alpha registry/b.yaml", "alpha registry/d.yaml", "mid registry/c.yaml", "zeta registry/a.yaml",
+        ])
+        #expect(registry["alpha"]?.path == "registry/b.yaml", "the first by path wins a duplicated id")
+        let reversed = Registry(entries: registry.entries.reversed())
+        #expect(reversed.entries.map(\.path) == registry.entries.map(\.path))
+    }
+
     @Test func aMissingFolderIsAToolError() {
         #expect(throws: ToolError.self) { try Registry.open(directory: fixturesDirectory + "/no-such-folder") }
     }

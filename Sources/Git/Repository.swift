@@ -35,6 +35,17 @@ public final class Repository {
         handle = pointer!
     }
 
+    /// The object database, opened on first use (raw object reads).
+    private(set) lazy var objectDatabase: Handle? = {
+        var pointer: OpaquePointer?
+        guard git_repository_odb(&pointer, handle) == 0, let pointer else { return nil }
+        return Handle(pointer, free: git_odb_free)
+    }()
+
+    /// The raw bytes of the last trees read by `diffTrees`: walking history, a commit's tree is read again at once
+    /// as its parent's.
+    var recentTrees = RecentTrees()
+
     deinit {
         git_repository_free(handle)
         LibGit2.release()
@@ -65,7 +76,15 @@ public final class Repository {
 
 /// Pairs `git_libgit2_init` with `git_libgit2_shutdown` (both are reference counted by libgit2).
 enum LibGit2 {
-    static func retain() { git_libgit2_init() }
+    static func retain() {
+        // The first initialization sets the process-wide options.
+        if git_libgit2_init() == 1 {
+            // Like git, trust the object database's ids on read instead of hashing every object read again: a
+            // registry tree of 10,000 entries is half a megabyte, and history reads two per commit. `git fsck`
+            // (and modelreg's tests) check the objects themselves.
+            _ = modelreg_git_set_strict_hash_verification(0)
+        }
+    }
     static func release() { git_libgit2_shutdown() }
 
     /// The linked libgit2's version, e.g. `1.5.1`.

@@ -36,6 +36,8 @@ import Testing
         try scratch.remove("kind")
         try scratch.write("kind/inside.yaml", "i: 1\n")
         try scratch.write("b-", "sorts between b.txt and b/\n")
+        // Same content, another mode: a change of the entry, not of its blob.
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.root + "/z.yaml")
         let second = try scratch.commitAll("second")
 
         let repository = try Repository(path: scratch.root)
@@ -43,7 +45,8 @@ import Testing
         let new = try #require(ObjectID(hex: try scratch.git(["rev-parse", "\(second)^{tree}"])))
         let deltas = try repository.diffTrees(old, new)
         #expect(listed(deltas) == (try witness(scratch, first, second)))
-        #expect(deltas.count == 7)
+        #expect(deltas.count == 8)
+        #expect(deltas.contains { $0.path == "z.yaml" && $0.oldID == $0.newID })
         // Reversed, and against the empty tree.
         #expect(listed(try repository.diffTrees(new, old)) == (try witness(scratch, second, first)))
         #expect(try repository.diffTrees(nil, new).count == 8)

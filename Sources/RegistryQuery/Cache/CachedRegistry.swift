@@ -39,11 +39,11 @@ public struct CachedRegistry: Sendable {
 
     init(
         archive: EntryArchive, prefix: String, findings: [Finding], treeID: ObjectID, filesHashed: Int,
-        rebuild: @escaping @Sendable () throws(ToolError) -> Registry
+        rebuild: @escaping @Sendable () throws(ToolError) -> Registry, outcome: Outcome = .cached
     ) {
         storage = .archive(archive, prefix: prefix, rebuild: rebuild)
         self.findings = findings
-        outcome = .cached
+        self.outcome = outcome
         self.treeID = treeID
         self.filesHashed = filesHashed
     }

@@ -75,39 +75,55 @@ struct EntryArchive {
             keyList.append(name)
         }
         let numbers = keyNumbers
-
         // Each core encodes its share of the entries; the parts are joined in order.
         let parts = Parallel.map(chunksOf: entries.count) { range in
             var part = ByteWriter(reservingCapacity: 1 << 16)
             var starts: [Int] = []
             starts.reserveCapacity(range.count)
             for index in range {
-                let entry = entries[index]
                 starts.append(part.count)
-                writePath(entry.path, prefix: prefix, into: &part)
-                let object = entry.raw.asObject ?? JSONObject()
-                part.varint(object.count)
-                for (name, value) in zip(object.keys, object.values) {
-                    var member = ByteWriter(reservingCapacity: 256)
-                    write(value, keys: numbers, into: &member)
-                    part.varint(numbers[name]!)
-                    part.varint(member.count)
-                    part.raw(member.bytes)
-                }
+                writeEntry(entries[index].raw, path: entries[index].path, prefix: prefix, into: &part) { numbers[$0]! }
             }
-            return [(bytes: part.bytes, starts: starts)]
+            return [EncodedEntries(bytes: part.bytes, starts: starts)]
         }
+        return assemble(key: key, keys: keyList, parts: parts, findings: registry.findings, prefix: prefix)
+    }
 
-        var writer = ByteWriter(reservingCapacity: 1 << 20)
+    /// Encoded entries, one after the other, and where each starts.
+    struct EncodedEntries: Sendable {
+        var bytes: [UInt8]
+        var starts: [Int]
+    }
+
+    /// One entry: its path, then each top-level member of its data as key number, length and value.
+    static func writeEntry(
+        _ value: JSONValue, path: String, prefix: String, into writer: inout ByteWriter, keyNumber: (String) -> Int
+    ) {
+        writePath(path, prefix: prefix, into: &writer)
+        let object = value.asObject ?? JSONObject()
+        writer.varint(object.count)
+        for (name, member) in zip(object.keys, object.values) {
+            var encoded = ByteWriter(reservingCapacity: 256)
+            write(member, keyNumber: keyNumber, into: &encoded)
+            writer.varint(keyNumber(name))
+            writer.varint(encoded.count)
+            writer.raw(encoded.bytes)
+        }
+    }
+
+    /// The whole archive: the header, the key table, the entries (in `parts`' order), the findings.
+    static func assemble(key: Key, keys: [String], parts: [EncodedEntries], findings: [Finding], prefix: String) -> [UInt8] {
+        let count = parts.reduce(0) { $0 + $1.starts.count }
+        var writer = ByteWriter(reservingCapacity: parts.reduce(1 << 16) { $0 + $1.bytes.count })
         writer.raw(magic)
         writer.string(key.tool)
         writer.raw(key.treeID.bytes)
         writer.string(key.schemaDigest)
-        writer.varint(keyList.count)
-        keyList.forEach { writer.string($0) }
-        writer.varint(entries.count)
+        writer.varint(keys.count)
+        keys.forEach { writer.string($0) }
+        writer.varint(count)
         let table = writer.count
-        for _ in entries { writer.fixed32(0) }
+        for _ in 0..<count { writer.fixed32(0) }
         var index = 0
         for part in parts {
             let base = writer.count
@@ -117,8 +133,8 @@ struct EntryArchive {
             }
             writer.raw(part.bytes)
         }
-        writer.varint(registry.findings.count)
-        for finding in registry.findings {
+        writer.varint(findings.count)
+        for finding in findings {
             writer.string(finding.severity.rawValue)
             write(finding.location, prefix: prefix, into: &writer)
             writer.string(finding.ruleID)
@@ -138,7 +154,7 @@ struct EntryArchive {
         return writer.bytes
     }
 
-    private static func write(_ value: JSONValue, keys: [String: Int], into writer: inout ByteWriter) {
+    private static func write(_ value: JSONValue, keyNumber: (String) -> Int, into writer: inout ByteWriter) {
         switch value {
         case .null: writer.byte(Tag.null.rawValue)
         case .bool(let flag): writer.byte(flag ? Tag.trueValue.rawValue : Tag.falseValue.rawValue)
@@ -154,13 +170,13 @@ struct EntryArchive {
         case .array(let items):
             writer.byte(Tag.array.rawValue)
             writer.varint(items.count)
-            for item in items { write(item, keys: keys, into: &writer) }
+            for item in items { write(item, keyNumber: keyNumber, into: &writer) }
         case .object(let object):
             writer.byte(Tag.object.rawValue)
             writer.varint(object.count)
             for (name, member) in zip(object.keys, object.values) {
-                writer.varint(keys[name]!)
-                write(member, keys: keys, into: &writer)
+                writer.varint(keyNumber(name))
+                write(member, keyNumber: keyNumber, into: &writer)
             }
         }
     }

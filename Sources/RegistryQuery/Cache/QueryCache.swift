@@ -79,9 +79,23 @@ public struct QueryCache: Sendable {
         if !scan.snapshotIsCurrent { write(scan.snapshot.bytes, to: snapshotFile) }
         if let opened = cached(key, prefix: prefix, rebuild: build, hashed: scan.hashedCount) { return opened }
         let files = try scan.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
+        return built(files: files, schema: schema, prefix: prefix, key: key, rebuild: build, hashed: scan.hashedCount)
+    }
+
+    /// Builds the archive of `files` straight from them, keeps it, and answers from it as from a cached one.
+    private func built(
+        files: [RegistryFile], schema: ModelSchema, prefix: String, key: EntryArchive.Key,
+        rebuild: @escaping @Sendable () throws(ToolError) -> Registry, hashed: Int
+    ) -> CachedRegistry {
+        let bytes = ArchiveBuilder.build(files: files, schema: schema, prefix: prefix, key: key)
+        keep(bytes, for: key)
+        if let archive = (try? EntryArchive(bytes: Data(bytes), key: key)) ?? nil, let findings = try? archive.findings(prefix: prefix) {
+            return CachedRegistry(
+                archive: archive, prefix: prefix, findings: findings, treeID: key.treeID, filesHashed: hashed,
+                rebuild: rebuild, outcome: .built)
+        }
         let registry = Registry(files: files, schema: schema)
-        store(registry, prefix: prefix, key: key)
-        return CachedRegistry(registry: registry, outcome: .built, treeID: scan.treeID, filesHashed: scan.hashedCount)
+        return CachedRegistry(registry: registry, outcome: .built, treeID: key.treeID, filesHashed: hashed)
     }
 
     /// Opens the registry as stored in `commit` of `repository`, read from the object database, from the
@@ -107,9 +121,8 @@ public struct QueryCache: Sendable {
         }
         let key = EntryArchive.Key(treeID: treeID, schemaDigest: schema.digest, tool: tool)
         if let opened = cached(key, prefix: prefix, rebuild: build, hashed: 0) { return opened }
-        let registry = try Self.read(repository, commit: commit, schema: schema)
-        store(registry, prefix: prefix, key: key)
-        return CachedRegistry(registry: registry, outcome: .built, treeID: treeID, filesHashed: 0)
+        let files = try repository.sources(at: commit).map { RegistryFile(path: $0.displayPath, bytes: $0.bytes) }
+        return built(files: files, schema: schema, prefix: prefix, key: key, rebuild: build, hashed: 0)
     }
 
     private static func read(_ repository: RegistryRepository, commit: ObjectID, schema: ModelSchema) throws(ToolError)
@@ -149,8 +162,13 @@ public struct QueryCache: Sendable {
 
     /// Writes the archive of `registry` and drops the least recently used beyond `capacity`.
     func store(_ registry: Registry, prefix: String, key: EntryArchive.Key) {
+        keep(EntryArchive.encode(registry, prefix: prefix, key: key), for: key)
+    }
+
+    /// Writes an archive and drops the least recently used beyond `capacity`.
+    private func keep(_ bytes: [UInt8], for key: EntryArchive.Key) {
         let file = archiveFile(for: key)
-        guard write(EntryArchive.encode(registry, prefix: prefix, key: key), to: file) else { return }
+        guard write(bytes, to: file) else { return }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let archives = names.filter { $0.hasSuffix(".entries") }.map { folder + "/" + $0 }
         guard archives.count > capacity else { return }

@@ -1,0 +1,102 @@
+import Dispatch
+import Foundation
+import JSONSchema
+import ModelRegistry
+import Synchronization
+
+/// Builds the archive of a registry straight from its files, on every core: each worker reads, checks and encodes
+/// its share of the files and keeps of each document only the encoded entry and the small extract the cross-file
+/// rules read, so documents are freed where they were made and no `ModelEntry` is built. The queries of a cold run
+/// then read the archive as a warm run does.
+enum ArchiveBuilder {
+    /// The archive of `files` (paths starting with `prefix`), checked against `schema` as `modelreg verify` does.
+    static func build(files: [RegistryFile], schema: ModelSchema, prefix: String, key: EntryArchive.Key) -> [UInt8] {
+        let loader = DocumentLoader()
+        let linter = Linter(schema: schema)
+        let keys = KeyNumbers()
+        let workers = max(1, min(files.count / 64, ProcessInfo.processInfo.activeProcessorCount))
+        let shares = Mutex<[Share?]>(Array(repeating: nil, count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var share = Share()
+            var known: [String: Int] = [:]
+            func number(_ name: String) -> Int {
+                if let found = known[name] { return found }
+                let assigned = keys.number(of: name)
+                known[name] = assigned
+                return assigned
+            }
+            // Contiguous shares: the files come sorted by path, and so do the joined extracts.
+            for index in (files.count * worker / workers)..<(files.count * (worker + 1) / workers) {
+                let file = files[index]
+                switch loader.load(bytes: file.bytes, displayPath: file.path) {
+                case .document(let document):
+                    share.findings.append(contentsOf: linter.checkDocument(document))
+                    share.extracts.append(EntryExtract(document))
+                    var writer = ByteWriter(reservingCapacity: 2048)
+                    EntryArchive.writeEntry(document.value, path: file.path, prefix: prefix, into: &writer, keyNumber: number)
+                    let id = document.value.member("id")?.asString ?? ModelEntry.fileStem(of: file.path)
+                    share.entries.append(Share.Entry(id: id, path: file.path, bytes: writer.bytes))
+                case .unreadable(let finding):
+                    share.findings.append(finding)
+                case .failed(let message):
+                    let location = SourceLocation(path: file.path, line: 1, column: 1)
+                    share.findings.append(Finding(severity: .error, location: location, ruleID: "unreadable", message: message))
+                }
+            }
+            shares.withLock { $0[worker] = share }
+        }
+        var entries: [Share.Entry] = []
+        var extracts: [EntryExtract] = []
+        var findings: [Finding] = []
+        entries.reserveCapacity(files.count)
+        extracts.reserveCapacity(files.count)
+        for share in shares.withLock({ $0 }) {
+            guard let share else { continue }
+            entries.append(contentsOf: share.entries)
+            extracts.append(contentsOf: share.extracts)
+            findings.append(contentsOf: share.findings)
+        }
+        findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(entries: extracts)))
+        findings.sort()
+        // The archive lists entries as `Registry` does: by id, then path (files sorted by path nearly always are).
+        func inOrder(_ a: Share.Entry, _ b: Share.Entry) -> Bool { a.id != b.id ? a.id < b.id : a.path < b.path }
+        if !zip(entries, entries.dropFirst()).allSatisfy({ !inOrder($1, $0) }) { entries.sort(by: inOrder) }
+        var part = EntryArchive.EncodedEntries(bytes: [], starts: [])
+        part.bytes.reserveCapacity(entries.reduce(0) { $0 + $1.bytes.count })
+        part.starts.reserveCapacity(entries.count)
+        for entry in entries {
+            part.starts.append(part.bytes.count)
+            part.bytes.append(contentsOf: entry.bytes)
+        }
+        return EntryArchive.assemble(key: key, keys: keys.names, parts: [part], findings: findings, prefix: prefix)
+    }
+
+    /// What one worker made of its files.
+    private struct Share: Sendable {
+        struct Entry: Sendable {
+            var id: String
+            var path: String
+            var bytes: [UInt8]
+        }
+
+        var entries: [Entry] = []
+        var extracts: [EntryExtract] = []
+        var findings: [Finding] = []
+    }
+}
+
+/// Numbers for mapping keys, shared by the workers: each name gets the next number the first time any worker asks.
+private final class KeyNumbers: Sendable {
+    private let state = Mutex<(numbers: [String: Int], names: [String])>(([:], []))
+
+    func number(of name: String) -> Int {
+        state.withLock { state in
+            if let found = state.numbers[name] { return found }
+            state.numbers[name] = state.names.count
+            state.names.append(name)
+            return state.names.count - 1
+        }
+    }
+
+    var names: [String] { state.withLock { $0.names } }
+}

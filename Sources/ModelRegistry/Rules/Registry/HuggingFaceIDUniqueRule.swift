@@ -61,21 +61,27 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        var seen: [String: (id: String, location: SourceLocation)] = [:]
+        // The first entry (by position) with each Hub id and revision.
+        struct Key: Hashable {
+            var hub: String
+            var revision: String
+        }
+        var seen: [Key: Int] = [:]
         seen.reserveCapacity(registry.entries.count)
-        for entry in registry.entries {
+        for (position, entry) in registry.entries.enumerated() {
             guard let hub = entry.huggingfaceID else { continue }
             let revision = entry.revision ?? ""
-            let key = hub.value.caseFolded + "@" + revision
-            if let first = seen[key] {
-                let at = revision.isEmpty ? "" : " at revision \(revision)"
-                findings.append(
-                    Self.finding(
-                        at: hub.location, "`\(hub.value)`\(at) is already registered as `\(first.id)`",
-                        notes: [FindingNote(location: first.location, message: "registered here")]))
-            } else {
-                seen[key] = (entry.id?.value ?? entry.fileStem, hub.location)
+            let key = Key(hub: hub.value.caseFolded, revision: revision)
+            guard let first = seen[key] else {
+                seen[key] = position
+                continue
             }
+            let firstEntry = registry.entries[first]
+            let at = revision.isEmpty ? "" : " at revision \(revision)"
+            findings.append(
+                Self.finding(
+                    at: hub.location, "`\(hub.value)`\(at) is already registered as `\(firstEntry.id?.value ?? firstEntry.fileStem)`",
+                    notes: [FindingNote(location: firstEntry.huggingfaceID!.location, message: "registered here")]))
         }
     }
 }

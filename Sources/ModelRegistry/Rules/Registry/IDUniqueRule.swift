@@ -82,35 +82,38 @@ public struct IDUniqueRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
-        var owners: [String: (id: String, location: SourceLocation)] = [:]
+        // Which entry (by position) and which of its names (-1: the id, else the alias's index) first claimed each
+        // name: small values, so a registry of thousands of entries fills the table without copying strings.
+        var owners: [String: (entry: Int, name: Int)] = [:]
         owners.reserveCapacity(registry.entries.count * 3)
-        for entry in registry.entries {
-            guard let id = entry.id else { continue }
-            claim(id.value, kind: "id", of: id.value, at: id.location, owners: &owners, findings: &findings)
+        let entries = registry.entries
+        func location(_ owner: (entry: Int, name: Int)) -> SourceLocation {
+            let entry = entries[owner.entry]
+            return owner.name < 0 ? entry.id!.location : entry.aliases[owner.name].location
         }
-        for entry in registry.entries {
+        func claim(_ name: EntryExtract.Located, kind: String, owner: (entry: Int, name: Int)) {
+            let key = name.value.caseFolded
+            guard let first = owners[key] else {
+                owners[key] = owner
+                return
+            }
+            let firstID = entries[first.entry].id!.value
+            let whose = firstID == entries[owner.entry].id!.value ? "this entry's own id or alias" : "`\(firstID)`"
+            findings.append(
+                Self.finding(
+                    at: name.location, "\(kind) `\(name.value)` is already a name of \(whose)",
+                    notes: [FindingNote(location: location(first), message: "first used here")]))
+        }
+        // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
+        for (position, entry) in entries.enumerated() {
             guard let id = entry.id else { continue }
-            for alias in entry.aliases {
-                claim(alias.value, kind: "alias", of: id.value, at: alias.location, owners: &owners, findings: &findings)
+            claim(id, kind: "id", owner: (position, -1))
+        }
+        for (position, entry) in entries.enumerated() where entry.id != nil {
+            for (index, alias) in entry.aliases.enumerated() {
+                claim(alias, kind: "alias", owner: (position, index))
             }
         }
-    }
-
-    private func claim(
-        _ name: String, kind: String, of id: String, at location: SourceLocation,
-        owners: inout [String: (id: String, location: SourceLocation)], findings: inout [Finding]
-    ) {
-        let key = name.caseFolded
-        guard let owner = owners[key] else {
-            owners[key] = (id, location)
-            return
-        }
-        let whose = owner.id == id ? "this entry's own id or alias" : "`\(owner.id)`"
-        findings.append(
-            Self.finding(
-                at: location, "\(kind) `\(name)` is already a name of \(whose)",
-                notes: [FindingNote(location: owner.location, message: "first used here")]))
     }
 }
 

@@ -1,6 +1,4 @@
-import Dispatch
 import Git
-import Synchronization
 import YAML
 
 extension ExtractCache {
@@ -18,7 +16,7 @@ extension ExtractCache {
     ) throws(ToolError) -> (extracts: [EntryExtract], parsed: Int) {
         // Kept records are read on every core, each straight into an extract shown at its path.
         let paths = files.map { join(folder, $0.name) }
-        var records = Self.inParallel(count: files.count) { [self] index in record(for: files[index].id, shownAt: paths[index]) }
+        var records = Parallel.map(count: files.count) { [self] index in record(for: files[index].id, shownAt: paths[index]) }
         var misses: [Int] = []
         var missedBytes: [[UInt8]] = []
         for (index, entry) in files.enumerated() where records[index] == nil {
@@ -45,7 +43,7 @@ extension ExtractCache {
 
     /// The records of files not in the cache, parsed on every core.
     static func records(parsing sources: [[UInt8]], loader: DocumentLoader) -> [Record] {
-        inParallel(count: sources.count, minimumShare: 64) { index in
+        Parallel.map(count: sources.count, minimumShare: 64) { index in
             // Readable as `DocumentLoader` reads it (a top-level mapping), but only the extract's nodes are
             // converted: most of a file is never looked at.
             if let root = try? YAMLReader.parse(sources[index], path: "", limits: loader.limits), case .mapping = root.content {
@@ -53,21 +51,5 @@ extension ExtractCache {
             }
             return .unreadable
         }.map { $0 ?? .unreadable }
-    }
-
-    /// `body` for each index in `0..<count`, on every core when there are at least `minimumShare` indices per core.
-    static func inParallel<T: Sendable>(count: Int, minimumShare: Int = 1024, _ body: @Sendable (Int) -> T?) -> [T?] {
-        guard count > 0 else { return [] }
-        let workers = max(1, min(count / minimumShare, System.coreCount))
-        if workers == 1 { return (0..<count).map(body) }
-        let results = Mutex<[T?]>(Array(repeating: nil, count: count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (count * worker / workers)..<(count * (worker + 1) / workers)
-            let local = range.map(body)
-            results.withLock { all in
-                for (offset, value) in local.enumerated() { all[range.lowerBound + offset] = value }
-            }
-        }
-        return results.withLock { $0 }
     }
 }

@@ -173,11 +173,3 @@ public struct Linter: Sendable {
         return findings
     }
 }
-
-enum System {
-    /// The number of cores to spread work over.
-    static var coreCount: Int {
-        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return count > 0 ? count : 1
-    }
-}

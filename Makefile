@@ -7,10 +7,10 @@ deps:
 	@bash .ci/install-deps
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 verify: build
-	$$($(SWIFT) build -c release --show-bin-path)/modelreg verify
+	$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/modelreg verify
 
 test: deps
 	$(SWIFT) test
@@ -23,7 +23,7 @@ schema:
 
 # Regenerates docs/rules.md from the rules' own descriptions (a test fails when it is stale).
 docs: build
-	$$($(SWIFT) build -c release --show-bin-path)/modelreg rules --format markdown > docs/rules.md
+	$$($(SWIFT) build -c release --static-swift-stdlib --show-bin-path)/modelreg rules --format markdown > docs/rules.md
 
 bench: build
 	bash bench/run.sh

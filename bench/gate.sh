@@ -6,7 +6,7 @@
 #
 # Environment knobs:
 #   MODELREG_BIN   use this modelreg binary instead of building one
-#                  (default: swift build -c release --scratch-path .build-gatebench)
+#                  (default: swift build -c release --static-swift-stdlib --scratch-path .build-gatebench)
 #   REPS           measured repetitions of each command (default 7, after 1 warm-up)
 #   SEED           generator seed (default 42)
 #
@@ -31,8 +31,8 @@ if [ -n "${MODELREG_BIN:-}" ]; then
     modelreg="$MODELREG_BIN"
 else
     step "building modelreg (release, scratch path .build-gatebench)"
-    (cd "$root" && swift build -c release --scratch-path .build-gatebench >&2)
-    modelreg="$(cd "$root" && swift build -c release --scratch-path .build-gatebench --show-bin-path)/modelreg"
+    (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-gatebench >&2)
+    modelreg="$(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-gatebench --show-bin-path)/modelreg"
 fi
 [ -x "$modelreg" ] || { echo "no modelreg binary at $modelreg" >&2; exit 1; }
 

@@ -35,7 +35,7 @@ df -h "$DATA" | sed 's/^/# /'
 if [ -n "${MODELREG_BIN:-}" ]; then
   BIN=$MODELREG_BIN
 else
-  swift build -c release --scratch-path .build-hashbench --product modelreg 2>&1 | tail -1
+  swift build -c release --static-swift-stdlib --scratch-path .build-hashbench --product modelreg 2>&1 | tail -1
   BIN=$ROOT/.build-hashbench/release/modelreg
 fi
 

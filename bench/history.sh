@@ -15,7 +15,7 @@
 #      `git log --format=%H [--follow] -- registry/ID.yaml`, for the timed entries and a sample.
 #
 # Environment knobs:
-#   MODELREG_BIN   modelreg binary to use (default: swift build -c release --scratch-path .build-histbench)
+#   MODELREG_BIN   modelreg binary to use (default: swift build -c release --static-swift-stdlib --scratch-path .build-histbench)
 #   ENTRIES        entries in the generated repository (default 10000)
 #   COMMITS        commits in it (default 20000)
 #   SEED           generator seed (default 7)
@@ -83,8 +83,8 @@ if [ -n "${MODELREG_BIN:-}" ]; then
     step "using MODELREG_BIN=$modelreg"
 else
     step "building modelreg (release, scratch path .build-histbench)"
-    (cd "$root" && swift build -c release --scratch-path .build-histbench) >&2 || die "swift build failed"
-    modelreg="$(cd "$root" && swift build -c release --scratch-path .build-histbench --show-bin-path)/modelreg"
+    (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-histbench) >&2 || die "swift build failed"
+    modelreg="$(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-histbench --show-bin-path)/modelreg"
 fi
 [ -x "$modelreg" ] || die "no modelreg binary at $modelreg"
 

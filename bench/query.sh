@@ -7,7 +7,7 @@
 #
 # Environment knobs:
 #   MODELREG_BIN   use this modelreg binary instead of building one
-#                  (default: swift build -c release --scratch-path .build-querybench)
+#                  (default: swift build -c release --static-swift-stdlib --scratch-path .build-querybench)
 #   REPS           measured warm runs (default 9, after 2 warm-ups); COLD_REPS (default 3) cold runs
 #                  and verify runs; PYTHON_REPS (default 3) runs of the Python script
 #   WHERE          the expression (default below; query_filter.py implements the default only)
@@ -50,8 +50,8 @@ if [ -n "${MODELREG_BIN:-}" ]; then
     step "using MODELREG_BIN=$modelreg"
 else
     step "building modelreg (release, scratch path .build-querybench)"
-    (cd "$root" && swift build -c release --scratch-path .build-querybench >&2)
-    modelreg="$(cd "$root" && swift build -c release --scratch-path .build-querybench --show-bin-path)/modelreg"
+    (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-querybench >&2)
+    modelreg="$(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-querybench --show-bin-path)/modelreg"
 fi
 [ -x "$modelreg" ] || { echo "no modelreg binary at $modelreg" >&2; exit 1; }
 

@@ -6,7 +6,7 @@
 #
 # Environment knobs:
 #   MODELREG_BIN   use this modelreg binary instead of building one
-#                  (default: swift build -c release --scratch-path .build-bench)
+#                  (default: swift build -c release --static-swift-stdlib --scratch-path .build-bench)
 #   SNAPSHOT       1 to build from a copy of the sources in bench/out/snapshot/ instead, for
 #                  when others are editing the sources (a file changed mid-build fails the build)
 #   REPS           measured repetitions for modelreg and the bare parse (default 7, after 1 warm-up)
@@ -57,12 +57,12 @@ elif [ "${SNAPSHOT:-0}" = 1 ]; then
     find "$snap" -mindepth 1 -maxdepth 1 ! -name .build-bench -exec rm -rf {} +
     (cd "$root" && tar --exclude=./.git --exclude='./.build*' --exclude=./bench/out --exclude=./bench/.venv -cf - .) \
         | tar -xf - -C "$snap"
-    (cd "$snap" && swift build -c release --scratch-path .build-bench)
-    modelreg="$(cd "$snap" && swift build -c release --scratch-path .build-bench --show-bin-path)/modelreg"
+    (cd "$snap" && swift build -c release --static-swift-stdlib --scratch-path .build-bench)
+    modelreg="$(cd "$snap" && swift build -c release --static-swift-stdlib --scratch-path .build-bench --show-bin-path)/modelreg"
 else
     step "building modelreg (release, scratch path .build-bench)"
-    (cd "$root" && swift build -c release --scratch-path .build-bench)
-    modelreg="$(cd "$root" && swift build -c release --scratch-path .build-bench --show-bin-path)/modelreg"
+    (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-bench)
+    modelreg="$(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-bench --show-bin-path)/modelreg"
 fi
 [ -x "$modelreg" ] || { echo "no modelreg binary at $modelreg" >&2; exit 1; }
 

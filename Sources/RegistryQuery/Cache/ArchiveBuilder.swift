@@ -18,6 +18,7 @@ enum ArchiveBuilder {
         let shares = Mutex<[Share?]>(Array(repeating: nil, count: workers))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var share = Share()
+            var scratch = ByteWriter(reservingCapacity: 4096)
             var known: [String: Int] = [:]
             func number(_ name: String) -> Int {
                 if let found = known[name] { return found }
@@ -32,10 +33,12 @@ enum ArchiveBuilder {
                 case .document(let document):
                     share.findings.append(contentsOf: linter.checkDocument(document))
                     share.extracts.append(EntryExtract(document))
-                    var writer = ByteWriter(reservingCapacity: 2048)
-                    EntryArchive.writeEntry(document.value, path: file.path, prefix: prefix, into: &writer, keyNumber: number)
+                    let start = share.encoded.count
+                    EntryArchive.writeEntry(
+                        document.value, path: file.path, prefix: prefix, into: &share.encoded, scratch: &scratch,
+                        keyNumber: number)
                     let id = document.value.member("id")?.asString ?? ModelEntry.fileStem(of: file.path)
-                    share.entries.append(Share.Entry(id: id, path: file.path, bytes: writer.bytes))
+                    share.entries.append(Share.Entry(id: id, path: file.path, bytes: start..<share.encoded.count))
                 case .unreadable(let finding):
                     share.findings.append(finding)
                 case .failed(let message):
@@ -45,30 +48,35 @@ enum ArchiveBuilder {
             }
             shares.withLock { $0[worker] = share }
         }
-        var entries: [Share.Entry] = []
+        let done = shares.withLock { $0.compactMap { $0 } }
         var extracts: [EntryExtract] = []
         var findings: [Finding] = []
-        entries.reserveCapacity(files.count)
         extracts.reserveCapacity(files.count)
-        for share in shares.withLock({ $0 }) {
-            guard let share else { continue }
-            entries.append(contentsOf: share.entries)
+        for share in done {
             extracts.append(contentsOf: share.extracts)
             findings.append(contentsOf: share.findings)
         }
         findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(entries: extracts)))
         findings.sort()
-        // The archive lists entries as `Registry` does: by id, then path (files sorted by path nearly always are).
+        // The archive lists entries as `Registry` does: by id, then path. Files come sorted by path, which nearly
+        // always is the order of their ids: then each worker's encoded entries go in as they are.
         func inOrder(_ a: Share.Entry, _ b: Share.Entry) -> Bool { a.id != b.id ? a.id < b.id : a.path < b.path }
-        if !zip(entries, entries.dropFirst()).allSatisfy({ !inOrder($1, $0) }) { entries.sort(by: inOrder) }
-        var part = EntryArchive.EncodedEntries(bytes: [], starts: [])
-        part.bytes.reserveCapacity(entries.reduce(0) { $0 + $1.bytes.count })
-        part.starts.reserveCapacity(entries.count)
-        for entry in entries {
-            part.starts.append(part.bytes.count)
-            part.bytes.append(contentsOf: entry.bytes)
+        let all = done.flatMap(\.entries)
+        let parts: [EntryArchive.EncodedEntries]
+        if zip(all, all.dropFirst()).allSatisfy({ !inOrder($1, $0) }) {
+            parts = done.map { EntryArchive.EncodedEntries(bytes: $0.encoded.bytes, starts: $0.entries.map(\.bytes.lowerBound)) }
+        } else {
+            var located: [(entry: Share.Entry, share: Int)] = []
+            for (index, share) in done.enumerated() { located += share.entries.map { ($0, index) } }
+            located.sort { inOrder($0.entry, $1.entry) }
+            var part = EntryArchive.EncodedEntries(bytes: [], starts: [])
+            for (entry, share) in located {
+                part.starts.append(part.bytes.count)
+                part.bytes.append(contentsOf: done[share].encoded.bytes[entry.bytes])
+            }
+            parts = [part]
         }
-        return EntryArchive.assemble(key: key, keys: keys.names, parts: [part], findings: findings, prefix: prefix)
+        return EntryArchive.assemble(key: key, keys: keys.names, parts: parts, findings: findings, prefix: prefix)
     }
 
     /// What one worker made of its files.
@@ -76,9 +84,12 @@ enum ArchiveBuilder {
         struct Entry: Sendable {
             var id: String
             var path: String
-            var bytes: [UInt8]
+            /// Where its encoding is in `encoded`.
+            var bytes: Range<Int>
         }
 
+        /// The share's entries, encoded one after the other.
+        var encoded = ByteWriter(reservingCapacity: 1 << 20)
         var entries: [Entry] = []
         var extracts: [EntryExtract] = []
         var findings: [Finding] = []

@@ -9,6 +9,11 @@ struct ByteWriter {
 
     var count: Int { bytes.count }
 
+    /// Empties the writer, keeping its storage for the next use.
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func byte(_ value: UInt8) {
         bytes.append(value)
     }

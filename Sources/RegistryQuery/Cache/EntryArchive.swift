@@ -78,11 +78,14 @@ struct EntryArchive {
         // Each core encodes its share of the entries; the parts are joined in order.
         let parts = Parallel.map(chunksOf: entries.count) { range in
             var part = ByteWriter(reservingCapacity: 1 << 16)
+            var scratch = ByteWriter(reservingCapacity: 4096)
             var starts: [Int] = []
             starts.reserveCapacity(range.count)
             for index in range {
                 starts.append(part.count)
-                writeEntry(entries[index].raw, path: entries[index].path, prefix: prefix, into: &part) { numbers[$0]! }
+                writeEntry(entries[index].raw, path: entries[index].path, prefix: prefix, into: &part, scratch: &scratch) {
+                    numbers[$0]!
+                }
             }
             return [EncodedEntries(bytes: part.bytes, starts: starts)]
         }
@@ -95,15 +98,17 @@ struct EntryArchive {
         var starts: [Int]
     }
 
-    /// One entry: its path, then each top-level member of its data as key number, length and value.
+    /// One entry: its path, then each top-level member of its data as key number, length and value. `scratch` is
+    /// working space, reused from entry to entry.
     static func writeEntry(
-        _ value: JSONValue, path: String, prefix: String, into writer: inout ByteWriter, keyNumber: (String) -> Int
+        _ value: JSONValue, path: String, prefix: String, into writer: inout ByteWriter, scratch encoded: inout ByteWriter,
+        keyNumber: (String) -> Int
     ) {
         writePath(path, prefix: prefix, into: &writer)
         let object = value.asObject ?? JSONObject()
         writer.varint(object.count)
         for (name, member) in zip(object.keys, object.values) {
-            var encoded = ByteWriter(reservingCapacity: 256)
+            encoded.clear()
             write(member, keyNumber: keyNumber, into: &encoded)
             writer.varint(keyNumber(name))
             writer.varint(encoded.count)

@@ -90,6 +90,21 @@ struct CacheFolder {
         #expect(FileManager.default.contents(atPath: folder.root + "/.modelreg/.gitignore") == Data("# written by modelreg: everything here is a cache\n*\n".utf8))
     }
 
+    @Test func aColdOpenListsEntriesByIDWhateverTheFileOrder() throws {
+        // Enough files for every core to take a share; ids run against the file names' order.
+        var files: [String: String] = [:]
+        for number in 0..<300 { files[String(format: "file-%03d", number)] = model(String(format: "model-%03d", 299 - number)) }
+        let folder = try CacheFolder(files: files)
+        defer { folder.remove() }
+        let cold = try folder.open()
+        #expect(cold.outcome == .built)
+        try expectCurrent(folder, cold)
+        #expect(try cold.registry().entries.map(\.id) == (0..<300).map { String(format: "model-%03d", $0) })
+        let warm = try folder.open()
+        #expect(warm.outcome == .cached)
+        try expectCurrent(folder, warm)
+    }
+
     @Test func anyChangeToAnyFileIsSeen() throws {
         var folder = try CacheFolder(files: Self.files)
         defer { folder.remove() }

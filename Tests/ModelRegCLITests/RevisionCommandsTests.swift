@@ -144,6 +144,35 @@ struct ToolFailure: Error, CustomStringConvertible {
         try repo.expectFsckClean()
     }
 
+    @Test func aCleanTreeSparesTheCrossFileCheckOfEditsThatKeepEveryName() throws {
+        let repo = try GitWorkspace()
+        defer { repo.remove() }
+        let first = try repo.modelreg("set", "other", "license=apache-2.0")
+        #expect(first.status == 0, "\(first.stderr)")
+        let recorded = try #require(repo.workspace.read(".modelreg/clean-registry-trees"))
+        #expect(recorded.contains(try repo.git("rev-parse", "HEAD:registry")))
+
+        // A change to no name: the other files are not read (the extract cache is neither needed nor rewritten).
+        try FileManager.default.removeItem(atPath: repo.root + "/.modelreg/entry-extracts")
+        let quiet = try repo.modelreg("set", "other", "license=mit")
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(repo.workspace.read(".modelreg/entry-extracts") == nil)
+        #expect(try repo.workspace.read(".modelreg/clean-registry-trees")?.contains(try repo.git("rev-parse", "HEAD:registry")) == true)
+
+        // A change to a name is checked against every file, and a clash is still refused.
+        let clash = try repo.modelreg("alias", "other", "add", "base")
+        #expect(clash.status == 1)
+        #expect(clash.stderr.contains("[id-unique]"), "\(clash.stderr)")
+        let lineage = try repo.modelreg("set", "other", "fine_tuned_from=nowhere")
+        #expect(lineage.status == 1)
+        #expect(lineage.stderr.contains("[lineage-reference]"), "\(lineage.stderr)")
+        let renamed = try repo.modelreg("alias", "other", "add", "other-v2")
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(repo.workspace.read(".modelreg/entry-extracts") != nil)
+        #expect(try repo.git("status", "--porcelain") == "")
+        try repo.expectFsckClean()
+    }
+
     @Test func uncommittedChangesToTheFileAreProtected() throws {
         let repo = try GitWorkspace()
         defer { repo.remove() }

@@ -41,6 +41,8 @@ public final class RegistryCommitter {
     let schemaOverride: ModelSchema?
     /// How often to rebuild on a branch that moved under us before giving up.
     var maximumAttempts = 20
+    /// Whether the last `verify` found no cross-file error in the registry the commit makes.
+    private var resultIsClean = false
 
     public init(registry: RegistryRepository, schema: ModelSchema? = nil) {
         self.registry = registry
@@ -105,6 +107,10 @@ public final class RegistryCommitter {
                 if error.isConcurrentUpdate { continue }
                 throw ToolError("cannot move \(branch): \(error.message)")
             }
+            if resultIsClean, let tree = repository.treeID(at: registry.registryPath, inCommit: commit) {
+                var clean = CleanRegistryTrees(directory: CacheDirectory.forRepository(registry))
+                clean.record(tree)
+            }
             try syncWorkTree(request.edits)
             return .committed(commit)
         }
@@ -132,6 +138,15 @@ public final class RegistryCommitter {
         let folder = registry.registryPath
         let registryEdits = edits.filter { folder.isEmpty || $0.path.hasPrefix(folder + "/") }
         let touched = Set(registryEdits.map(\.path))
+        resultIsClean = false
+        let linter = Linter(schema: try schema(at: parent))
+        let written = registryEdits.compactMap { edit in edit.contents.map { LintSource(displayPath: edit.path, bytes: $0) } }
+        let lint = linter.lint(written)
+        if try crossFileVerdictStands(registryEdits, lint: lint, on: parent) {
+            resultIsClean = true
+            return nil
+        }
+
         let parentFiles: [TreeEntry]
         do {
             parentFiles = try parent.map { commit throws(GitError) in
@@ -141,9 +156,6 @@ public final class RegistryCommitter {
         } catch {
             throw ToolError("cannot read \(folder)/ at \(parent?.shortHex ?? "HEAD"): \(error.message)")
         }
-        let linter = Linter(schema: try schema(at: parent))
-        let written = registryEdits.compactMap { edit in edit.contents.map { LintSource(displayPath: edit.path, bytes: $0) } }
-        let lint = linter.lint(written)
 
         var cache = ExtractCache(for: registry)
         let untouched = parentFiles.filter { !touched.contains(join(folder, $0.name)) }
@@ -161,6 +173,7 @@ public final class RegistryCommitter {
             blocking = errors.filter { touched.contains($0.location.path) || !before.contains($0.description) }
         }
         guard blocking.isEmpty else { return blocking }
+        resultIsClean = errors.isEmpty
         // Keep the extracts of the registry this commit makes, for the next one.
         let documents = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var blobs = Set(untouched.map(\.id))
@@ -175,6 +188,26 @@ public final class RegistryCommitter {
         }
         try? cache.save(keeping: blobs)  // a cache that cannot be written only costs time in the next run
         return nil
+    }
+
+    /// True when the edits leave nothing for the cross-file rules to find: the parent's registry tree is recorded
+    /// clean (`CleanRegistryTrees`), every edited file stays a readable model file without errors, and none changes a
+    /// value those rules read. Then no other file needs to be read.
+    func crossFileVerdictStands(_ edits: [RegistryEdit], lint: LintReport, on parent: ObjectID?) throws(ToolError) -> Bool {
+        guard let parent, !edits.isEmpty, lint.errorCount == 0, lint.failures.isEmpty,
+            lint.documents.count == edits.count,
+            let tree = repository.treeID(at: registry.registryPath, inCommit: parent),
+            CleanRegistryTrees(directory: CacheDirectory.forRepository(registry)).contains(tree)
+        else { return false }
+        let documents = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for edit in edits {
+            guard let document = documents[edit.path],
+                let before = try? repository.blob(at: edit.path, inCommit: parent),
+                case .entry(let old)? = ExtractCache.records(parsing: [before], loader: DocumentLoader()).first,
+                EntryExtract(document).sameNames(as: old.moved(to: edit.path))
+            else { return false }
+        }
+        return true
     }
 
     /// The schema the commit is checked against: the override, else the one committed beside the registry, else

@@ -169,6 +169,21 @@ struct ToolFailure: Error, CustomStringConvertible {
         let renamed = try repo.modelreg("alias", "other", "add", "other-v2")
         #expect(renamed.status == 0, "\(renamed.stderr)")
         #expect(repo.workspace.read(".modelreg/entry-extracts") != nil)
+
+        // Commits made with git in between count when they keep every name...
+        try FileManager.default.removeItem(atPath: repo.root + "/.modelreg/entry-extracts")
+        try repo.workspace.write("registry/base-lm.yaml", Workspace.model("base-lm", extra: "aliases: [base]\n"))  // specs dropped
+        try repo.git("commit", "-q", "-am", "hand edit that keeps the names")
+        let afterHandEdit = try repo.modelreg("set", "other", "license=apache-2.0")
+        #expect(afterHandEdit.status == 0, "\(afterHandEdit.stderr)")
+        #expect(repo.workspace.read(".modelreg/entry-extracts") == nil)
+        // ...and not when they change one: then every file is read, and a tree with a clash is not recorded clean.
+        try repo.workspace.write("registry/tuned-lm.yaml", Workspace.model("tuned-lm", extra: "fine_tuned_from: base-lm\naliases: [other-v2]\n"))
+        try repo.git("commit", "-q", "-am", "hand edit that takes another model's alias")
+        let afterClash = try repo.modelreg("set", "other", "license=mit")
+        #expect(afterClash.status == 0, "an error that was already there does not block: \(afterClash.stderr)")
+        #expect(repo.workspace.read(".modelreg/entry-extracts") != nil)
+        #expect(try repo.workspace.read(".modelreg/clean-registry-trees")?.contains(try repo.git("rev-parse", "HEAD:registry")) == false)
         #expect(try repo.git("status", "--porcelain") == "")
         try repo.expectFsckClean()
     }

@@ -190,21 +190,64 @@ public final class RegistryCommitter {
         return nil
     }
 
-    /// True when the edits leave nothing for the cross-file rules to find: the parent's registry tree is recorded
-    /// clean (`CleanRegistryTrees`), every edited file stays a readable model file without errors, and none changes a
-    /// value those rules read. Then no other file needs to be read.
+    /// True when the edits leave nothing for the cross-file rules to find: a recent first-parent ancestor's registry
+    /// tree is recorded clean (`CleanRegistryTrees`), every edited file stays a readable model file without errors,
+    /// and no file changed since that tree — by this commit or by the ones in between, made with git or modelreg —
+    /// changes a value those rules read, or was added or removed. Then no other file needs to be read.
     func crossFileVerdictStands(_ edits: [RegistryEdit], lint: LintReport, on parent: ObjectID?) throws(ToolError) -> Bool {
+        let folder = registry.registryPath
         guard let parent, !edits.isEmpty, lint.errorCount == 0, lint.failures.isEmpty,
             lint.documents.count == edits.count,
-            let tree = repository.treeID(at: registry.registryPath, inCommit: parent),
-            CleanRegistryTrees(directory: CacheDirectory.forRepository(registry)).contains(tree)
+            let parentTree = repository.treeID(at: folder, inCommit: parent)
         else { return false }
+        let clean = CleanRegistryTrees(directory: CacheDirectory.forRepository(registry))
+        guard !clean.trees.isEmpty else { return false }
+        // The nearest clean tree along first parents, a few commits back at most.
+        var cleanTree: ObjectID?
+        var commit: ObjectID? = parent
+        for _ in 0..<32 {
+            guard let current = commit, let tree = repository.treeID(at: folder, inCommit: current) else { break }
+            if clean.contains(tree) {
+                cleanTree = tree
+                break
+            }
+            commit = (try? repository.commit(current))?.parentIDs.first
+        }
+        guard let cleanTree else { return false }
+
+        func names(_ bytes: [UInt8], at path: String) -> EntryExtract? {
+            guard case .entry(let extract)? = ExtractCache.records(parsing: [bytes], loader: DocumentLoader()).first else {
+                return nil
+            }
+            return extract.moved(to: path)
+        }
+        func cleanVersion(of path: String) -> EntryExtract? {
+            guard let blob = try? repository.entry(at: String(path.dropFirst(folder.isEmpty ? 0 : folder.count + 1)), inTree: cleanTree),
+                blob.kind == .blob, let bytes = try? repository.blob(blob.id)
+            else { return nil }
+            return names(bytes, at: path)
+        }
+        // This commit's edits, against the clean tree's versions.
         let documents = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for edit in edits {
-            guard let document = documents[edit.path],
-                let before = try? repository.blob(at: edit.path, inCommit: parent),
-                case .entry(let old)? = ExtractCache.records(parsing: [before], loader: DocumentLoader()).first,
-                EntryExtract(document).sameNames(as: old.moved(to: edit.path))
+            guard let document = documents[edit.path], let before = cleanVersion(of: edit.path),
+                EntryExtract(document).sameNames(as: before)
+            else { return false }
+        }
+        // The commits in between: only modified model files, each keeping its names.
+        let edited = Set(edits.map(\.path))
+        let deltas: [TreeDelta]
+        do {
+            deltas = try repository.diffTrees(cleanTree, parentTree)
+        } catch {
+            return false
+        }
+        for delta in deltas where !delta.path.contains("/") && RegistryLocator.isModelFileName(delta.path) {
+            let path = join(folder, delta.path)
+            guard let old = delta.oldID, let new = delta.newID else { return false }
+            if edited.contains(path) { continue }
+            guard let oldBytes = try? repository.blob(old), let newBytes = try? repository.blob(new),
+                let before = names(oldBytes, at: path), let after = names(newBytes, at: path), after.sameNames(as: before)
             else { return false }
         }
         return true

@@ -18,7 +18,9 @@ public final class Repository {
             throw error
         }
         let gitDirectory = String(cString: buffer.ptr)
-        LibGit2.release()
+        // Released after the repository holds its own reference: dropping to zero in between would shut libgit2 down
+        // and initialise it again (loading the TLS certificates twice).
+        defer { LibGit2.release() }
         return try Repository(path: gitDirectory)
     }
 

@@ -19,13 +19,8 @@ public struct ModelDocument: Sendable {
     /// The model's `id`, when it is a string.
     public var id: String? { value.member("id")?.asString }
 
-    /// The file's base name without `.yaml`.
-    public var fileStem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
-        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
-        return name
-    }
+    /// The file's base name without `.yaml` or `.yml`.
+    public var fileStem: String { RegistryLocator.fileStem(path) }
 
     /// The node at a path of keys and indices, or nil when the path does not exist.
     public func node(at path: [JSONPathComponent]) -> YAMLNode? {

@@ -79,12 +79,7 @@ public struct EntryExtract: Sendable, Hashable {
     }
 
     /// The file's base name without `.yaml` or `.yml`.
-    public var fileStem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
-        if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
-        return name
-    }
+    public var fileStem: String { RegistryLocator.fileStem(path) }
 
     /// Two lists sorted by path, as one sorted list (a registry's few checked files among its kept extracts).
     public static func merged(_ first: [EntryExtract], _ second: [EntryExtract]) -> [EntryExtract] {

@@ -201,7 +201,7 @@ private struct RecordReader {
 
     static func record(_ line: Slice<UnsafeBufferPointer<UInt8>>, path: String) -> (ObjectID, ExtractCache.Record)? {
         var fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)[...]
-        guard let first = fields.popFirst(), let blob = objectID(first) else { return nil }
+        guard let first = fields.popFirst(), let blob = ObjectID(hexDigits: first) else { return nil }
         if fields.count == 1, fields.first?.elementsEqual([UInt8(ascii: "u")]) == true { return (blob, .unreadable) }
         var entry = EntryExtract(path: path)
         for field in fields {
@@ -247,11 +247,6 @@ private struct RecordReader {
         }
         return EntryExtract.Located(
             unescape(rest), at: SourceLocation(path: path, line: numbers.0, column: numbers.1, offset: numbers.2))
-    }
-
-    /// A 40-digit hexadecimal id.
-    static func objectID(_ hex: Slice<UnsafeBufferPointer<UInt8>>) -> ObjectID? {
-        ObjectID(hexDigits: hex)
     }
 
     /// The text of a field, with `\\`, `\t`, `\n` and `\r` unescaped.

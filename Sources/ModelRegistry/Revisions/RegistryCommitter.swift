@@ -41,8 +41,14 @@ public final class RegistryCommitter {
     let schemaOverride: ModelSchema?
     /// How often to rebuild on a branch that moved under us before giving up.
     var maximumAttempts = 20
-    /// Whether the last `verify` found no cross-file error in the registry the commit makes.
-    private var resultIsClean = false
+
+    /// What verifying a commit's result decided.
+    enum Verdict {
+        /// These errors refuse the commit.
+        case refused([Finding])
+        /// The commit may be made; `clean` when the cross-file rules find no error at all in the registry it makes.
+        case accepted(clean: Bool)
+    }
 
     public init(registry: RegistryRepository, schema: ModelSchema? = nil) {
         self.registry = registry
@@ -98,7 +104,8 @@ public final class RegistryCommitter {
             }
             if firstParent == nil { firstParent = .some(parent) }
 
-            if let refusal = try verify(request.edits, on: parent) { return .refused(refusal) }
+            let verdict = try verify(request.edits, on: parent)
+            if case .refused(let findings) = verdict { return .refused(findings) }
             let commit = try write(request, on: parent, identity: identity)
             do {
                 try repository.updateReference(
@@ -107,7 +114,7 @@ public final class RegistryCommitter {
                 if error.isConcurrentUpdate { continue }
                 throw ToolError("cannot move \(branch): \(error.message)")
             }
-            if resultIsClean, let tree = repository.treeID(at: registry.registryPath, inCommit: commit) {
+            if case .accepted(clean: true) = verdict, let tree = repository.treeID(at: registry.registryPath, inCommit: commit) {
                 var clean = CleanRegistryTrees(directory: CacheDirectory.forRepository(registry))
                 clean.record(tree)
             }
@@ -129,23 +136,19 @@ public final class RegistryCommitter {
         }
     }
 
-    /// Verifies the registry that the commit would produce; returns the findings that refuse it, if any.
+    /// Verifies the registry that the commit would produce.
     ///
     /// Only the edited files are read and checked in full. The files the commit does not touch were committed
     /// before; the cross-file rules see them through their extracts, kept per blob id in the `ExtractCache` (the
     /// gate's), so a one-file change to a large registry parses one file.
-    func verify(_ edits: [RegistryEdit], on parent: ObjectID?) throws(ToolError) -> [Finding]? {
+    func verify(_ edits: [RegistryEdit], on parent: ObjectID?) throws(ToolError) -> Verdict {
         let folder = registry.registryPath
         let registryEdits = edits.filter { folder.isEmpty || $0.path.hasPrefix(folder + "/") }
         let touched = Set(registryEdits.map(\.path))
-        resultIsClean = false
         let linter = Linter(schema: try schema(at: parent))
         let written = registryEdits.compactMap { edit in edit.contents.map { LintSource(displayPath: edit.path, bytes: $0) } }
         let lint = linter.lint(written)
-        if try crossFileVerdictStands(registryEdits, lint: lint, on: parent) {
-            resultIsClean = true
-            return nil
-        }
+        if try crossFileVerdictStands(registryEdits, lint: lint, on: parent) { return .accepted(clean: true) }
 
         let parentFiles: [TreeEntry]
         do {
@@ -172,8 +175,7 @@ public final class RegistryCommitter {
                 linter.checkRegistry(RegistrySnapshot(entries: kept + previous)).filter { $0.severity == .error }.map(\.description))
             blocking = errors.filter { touched.contains($0.location.path) || !before.contains($0.description) }
         }
-        guard blocking.isEmpty else { return blocking }
-        resultIsClean = errors.isEmpty
+        guard blocking.isEmpty else { return .refused(blocking) }
         // Keep the extracts of the registry this commit makes, for the next one.
         let documents = Dictionary(lint.documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var blobs = Set(untouched.map(\.id))
@@ -187,7 +189,7 @@ public final class RegistryCommitter {
             }
         }
         try? cache.save(keeping: blobs)  // a cache that cannot be written only costs time in the next run
-        return nil
+        return .accepted(clean: errors.isEmpty)
     }
 
     /// True when the edits leave nothing for the cross-file rules to find: a recent first-parent ancestor's registry
@@ -204,14 +206,17 @@ public final class RegistryCommitter {
         guard !clean.trees.isEmpty else { return false }
         // The nearest clean tree along first parents, a few commits back at most.
         var cleanTree: ObjectID?
-        var commit: ObjectID? = parent
+        var commit = parent
+        var tree: ObjectID? = parentTree
         for _ in 0..<32 {
-            guard let current = commit, let tree = repository.treeID(at: folder, inCommit: current) else { break }
-            if clean.contains(tree) {
-                cleanTree = tree
+            guard let current = tree else { break }
+            if clean.contains(current) {
+                cleanTree = current
                 break
             }
-            commit = (try? repository.commit(current))?.parentIDs.first
+            guard let next = (try? repository.commit(commit))?.parentIDs.first else { break }
+            commit = next
+            tree = repository.treeID(at: folder, inCommit: next)
         }
         guard let cleanTree else { return false }
 

@@ -19,7 +19,7 @@ struct CleanRegistryTrees {
 
     init(directory: String) {
         file = directory + "/" + Self.fileName
-        header = "modelreg clean registry trees 1 " + Self.currentBuild
+        header = "modelreg clean registry trees 1 " + BuildIdentity.current
         guard let data = FileManager.default.contents(atPath: file) else { return }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         guard lines.first.map(String.init) == header else { return }
@@ -37,16 +37,6 @@ struct CleanRegistryTrees {
         guard (try? CacheDirectory.prepare((file as NSString).deletingLastPathComponent)) != nil else { return }
         try? AtomicFile.write(Array(text.utf8), to: file)
     }
-
-    /// Names the running program's build (its executable's size, time and inode): the rules' verdicts are this
-    /// build's.
-    static let currentBuild: String = {
-        var status = stat()
-        guard stat("/proc/self/exe", &status) == 0 || stat(CommandLine.arguments[0], &status) == 0 else {
-            return "unknown build \(UUID().uuidString)"
-        }
-        return "build \(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)"
-    }()
 }
 
 extension EntryExtract {

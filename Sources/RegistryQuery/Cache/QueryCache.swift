@@ -41,16 +41,9 @@ public struct QueryCache: Sendable {
 
     private var folder: String { directory + "/query" }
 
-    /// Names the running program's build: its executable's size and modification time, which change
-    /// whenever it is rebuilt or upgraded (and the RegistryQuery code linked into it with it).
-    public static let currentBuild: String = {
-        var status = stat()
-        guard stat("/proc/self/exe", &status) == 0 || stat(CommandLine.arguments[0], &status) == 0 else {
-            return "unknown build"
-        }
-        let stamp = FileStamp(status)
-        return "build \(stamp.size) \(stamp.modified) \(stamp.inode)"
-    }()
+    /// Names the running program's build (see `BuildIdentity`): archives hold what this build's readers and rules
+    /// made of the files.
+    public static var currentBuild: String { BuildIdentity.current }
 
     /// Opens the registry folder `path`, from the cache when it holds the folder's current content.
     ///

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JSONSchema
 import ModelRegistry
@@ -14,9 +13,8 @@ enum ArchiveBuilder {
         let loader = DocumentLoader()
         let linter = Linter(schema: schema)
         let keys = KeyNumbers()
-        let workers = max(1, min(files.count / 64, ProcessInfo.processInfo.activeProcessorCount))
-        let shares = Mutex<[Share?]>(Array(repeating: nil, count: workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        // Contiguous shares: the files come sorted by path, and so do the joined extracts.
+        let done = Parallel.map(chunksOf: files.count, minimumChunk: 64) { range -> [Share] in
             var share = Share()
             var scratch = ByteWriter(reservingCapacity: 4096)
             var known: [String: Int] = [:]
@@ -26,29 +24,21 @@ enum ArchiveBuilder {
                 known[name] = assigned
                 return assigned
             }
-            // Contiguous shares: the files come sorted by path, and so do the joined extracts.
-            for index in (files.count * worker / workers)..<(files.count * (worker + 1) / workers) {
+            for index in range {
                 let file = files[index]
-                switch loader.load(bytes: file.bytes, displayPath: file.path) {
-                case .document(let document):
-                    share.findings.append(contentsOf: linter.checkDocument(document))
-                    share.extracts.append(EntryExtract(document))
-                    let start = share.encoded.count
-                    EntryArchive.writeEntry(
-                        document.value, path: file.path, prefix: prefix, into: &share.encoded, scratch: &scratch,
-                        keyNumber: number)
-                    let id = document.value.member("id")?.asString ?? ModelEntry.fileStem(of: file.path)
-                    share.entries.append(Share.Entry(id: id, path: file.path, bytes: start..<share.encoded.count))
-                case .unreadable(let finding):
-                    share.findings.append(finding)
-                case .failed(let message):
-                    let location = SourceLocation(path: file.path, line: 1, column: 1)
-                    share.findings.append(Finding(severity: .error, location: location, ruleID: "unreadable", message: message))
-                }
+                let (document, findings) = file.read(loader: loader, linter: linter)
+                share.findings.append(contentsOf: findings)
+                guard let document else { continue }
+                share.extracts.append(EntryExtract(document))
+                let start = share.encoded.count
+                EntryArchive.writeEntry(
+                    document.value, path: file.path, prefix: prefix, into: &share.encoded, scratch: &scratch,
+                    keyNumber: number)
+                let id = document.value.member("id")?.asString ?? ModelEntry.fileStem(of: file.path)
+                share.entries.append(Share.Entry(id: id, path: file.path, bytes: start..<share.encoded.count))
             }
-            shares.withLock { $0[worker] = share }
+            return [share]
         }
-        let done = shares.withLock { $0.compactMap { $0 } }
         var extracts: [EntryExtract] = []
         var findings: [Finding] = []
         extracts.reserveCapacity(files.count)

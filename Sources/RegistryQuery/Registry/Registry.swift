@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import ModelRegistry
-import Synchronization
 
 /// A registry's entries, with the questions applications ask of them: look up by id or alias,
 /// iterate, filter, resolve a role, walk lineage.
@@ -58,38 +56,23 @@ public struct Registry: Sendable {
     public init(files: [RegistryFile], schema: ModelSchema? = nil) {
         let loader = DocumentLoader()
         let linter = schema.map { Linter(schema: $0) }
-        let workers = max(1, min(files.count / 64, ProcessInfo.processInfo.activeProcessorCount))
-        // Each worker parses, checks and builds the entries of its share of the files, and keeps of each document
-        // only its entry and the extract the cross-file rules read (documents are freed where they were made).
-        let results = Mutex<[[(EntryExtract?, ModelEntry?, [Finding])]]>(Array(repeating: [], count: workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var mine: [(EntryExtract?, ModelEntry?, [Finding])] = []
-            // Contiguous shares, so that the entries come back in the files' order.
-            for index in (files.count * worker / workers)..<(files.count * (worker + 1) / workers) {
-                let file = files[index]
-                switch loader.load(bytes: file.bytes, displayPath: file.path) {
-                case .document(let document):
-                    mine.append(
-                        (linter.map { _ in EntryExtract(document) }, ModelEntry(document: document),
-                         linter?.checkDocument(document) ?? []))
-                case .unreadable(let finding):
-                    mine.append((nil, nil, [finding]))
-                case .failed(let message):
-                    let location = SourceLocation(path: file.path, line: 1, column: 1)
-                    mine.append((nil, nil, [Finding(severity: .error, location: location, ruleID: "unreadable", message: message)]))
-                }
+        // Each core reads, checks and builds the entries of its share of the files (contiguous, so the entries come
+        // back in the files' order), and keeps of each document only its entry and the extract the cross-file rules
+        // read: documents are freed where they were made.
+        let read = Parallel.map(chunksOf: files.count, minimumChunk: 64) { range in
+            range.map { index -> (EntryExtract?, ModelEntry?, [Finding]) in
+                let (document, findings) = files[index].read(loader: loader, linter: linter)
+                guard let document else { return (nil, nil, findings) }
+                return (linter.map { _ in EntryExtract(document) }, ModelEntry(document: document), findings)
             }
-            results.withLock { $0[worker] = mine }
         }
         var extracts: [EntryExtract] = []
         var entries: [ModelEntry] = []
         var findings: [Finding] = []
-        results.withLock { chunks in
-            for (extract, entry, found) in chunks.joined() {
-                if let extract { extracts.append(extract) }
-                if let entry { entries.append(entry) }
-                findings.append(contentsOf: found)
-            }
+        for (extract, entry, found) in read {
+            if let extract { extracts.append(extract) }
+            if let entry { entries.append(entry) }
+            findings.append(contentsOf: found)
         }
         if let linter { findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(entries: extracts))) }
         self.init(entries: entries, findings: findings)

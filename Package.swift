@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "DigestTests", dependencies: ["Digest"]),
-        .testTarget(name: "ModelRegistryTests", dependencies: ["ModelRegistry", "YAML"]),
+        .testTarget(name: "ModelRegistryTests", dependencies: ["ModelRegistry", "YAML", "Git"]),
         .testTarget(name: "RegistryQueryTests", dependencies: ["RegistryQuery"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelRegCLITests", dependencies: ["ModelRegCLI", "modelreg"]),
     ],

@@ -73,6 +73,22 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
         withUnsafeBytes(of: oid.id) { Array($0) }
     }
 
+    /// The id whose 20 raw bytes start at `offset` in `raw` (for readers of binary files; the caller checks the
+    /// bounds).
+    public init(rawBytes raw: UnsafeRawBufferPointer, at offset: Int) {
+        precondition(offset >= 0 && raw.count - offset >= 20, "an object id needs 20 bytes")
+        high = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        middle = UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+        low = UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self))
+    }
+
+    /// Appends the 20 raw bytes to `bytes` (for writers of binary files).
+    public func appendBytes(to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: high.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: middle.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: low.bigEndian) { bytes.append(contentsOf: $0) }
+    }
+
     /// Appends the 40 lowercase hexadecimal digits to `bytes` (for writers of files that hold many ids).
     public func appendHex(to bytes: inout [UInt8]) {
         let digits: StaticString = "0123456789abcdef"

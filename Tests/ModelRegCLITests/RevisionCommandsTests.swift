@@ -353,6 +353,22 @@ struct ToolFailure: Error, CustomStringConvertible {
         #expect(!rewritten.stdout.contains("wider still"))
     }
 
+    @Test func aDamagedIndexIsRebuiltNotBelieved() throws {
+        let repo = try repositoryWithHistory()
+        defer { repo.remove() }
+        let expected = try repo.modelreg("history", "other-v2", "--format", "json")
+        #expect(expected.status == 0, "\(expected.stderr)")
+        let file = repo.root + "/.modelreg/history-registry.index"
+        let intact = try #require(FileManager.default.contents(atPath: file))
+        for damaged in [intact.prefix(intact.count / 2), Data("garbage".utf8), Data(), intact + Data([0])] {
+            try damaged.write(to: URL(fileURLWithPath: file))
+            let result = try repo.modelreg("history", "other-v2", "--format", "json")
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == expected.stdout)
+            #expect(FileManager.default.contents(atPath: file) == intact, "the index is written again in full")
+        }
+    }
+
     @Test func shallowCloneSaysHistoryIsCut() throws {
         let repo = try repositoryWithHistory()
         defer { repo.remove() }

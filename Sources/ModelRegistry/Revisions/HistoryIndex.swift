@@ -31,8 +31,6 @@ public struct IndexedCommit: Sendable {
 /// last query. Records are facts about immutable commits, so they never go stale; the index is only ever
 /// trusted for commits it holds, and it holds every ancestor of every commit it holds.
 public final class HistoryIndex {
-    static let header = "modelreg-history-index 1"
-
     public let registryPath: String
     public private(set) var commits: [ObjectID: IndexedCommit] = [:]
     /// Commits whose whole ancestry is indexed.
@@ -153,135 +151,18 @@ public final class HistoryIndex {
         return changes
     }
 
-    // MARK: Walking
-
-    /// Visits the commits reachable from `head`, newest first (by committer time, children before parents when
-    /// equal), until `visit` returns false.
-    public func forEachReachable(from head: ObjectID, _ visit: (IndexedCommit) throws(ToolError) -> Bool) throws(ToolError) {
-        var seen: Set<ObjectID> = [head]
-        var queue = TimeHeap()
-        if let first = commits[head] { queue.push(first.id, time: first.time) }
-        while let next = queue.pop() {
-            guard let record = commits[next] else { continue }
-            guard try visit(record) else { return }
-            for parent in record.parents where seen.insert(parent).inserted {
-                if let time = commits[parent]?.time { queue.push(parent, time: time) }
-            }
-        }
-    }
-
     // MARK: Storage
 
-    /// Loads the index at `file`, or an empty one when it is missing, unreadable or for another registry folder.
-    public static func load(from file: String, registryPath: String) -> HistoryIndex {
-        let index = HistoryIndex(registryPath: registryPath)
-        guard let data = FileManager.default.contents(atPath: file) else { return index }
-        let header = Array((Self.header + "\t" + registryPath + "\n").utf8)
-        guard data.starts(with: header) else { return index }
-        // Read straight from the bytes: a large repository's index has tens of thousands of lines.
-        let parsed: (records: [ObjectID: IndexedCommit], tips: [ObjectID])? = data.withUnsafeBytes { raw in
-            Self.records(raw.bindMemory(to: UInt8.self), from: header.count)
-        }
-        guard let parsed else { return index }
-        // Trust only tips whose whole ancestry is present (a torn write loses a tail, never corrupts the middle).
-        index.commits = parsed.records
-        index.tips = index.isClosed(parsed.tips) ? parsed.tips : parsed.tips.filter { index.isClosed([$0]) }
-        return index
+    /// The index as `view` holds it, to extend with new commits.
+    convenience init(_ view: HistoryIndexView) {
+        self.init(registryPath: view.registryPath)
+        for commit in view.allCommits() { commits[commit.id] = commit }
+        tips = view.tips
     }
 
-    /// The records of the file's body (after the header line); nil when a line does not parse.
-    private static func records(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int)
-        -> (records: [ObjectID: IndexedCommit], tips: [ObjectID])?
-    {
-        typealias Field = Slice<UnsafeBufferPointer<UInt8>>
-        let tab = UInt8(ascii: "\t")
-        var records: [ObjectID: IndexedCommit] = [:]
-        var tips: [ObjectID] = []
-        var current: IndexedCommit?
-        func path(_ field: Field) -> String? {
-            field.isEmpty ? nil : String(decoding: field, as: UTF8.self)
-        }
-        var position = start
-        while position < bytes.count {
-            let lineStart = position
-            while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
-            let line = bytes[lineStart..<position]
-            position += 1
-            guard let tag = line.first else { continue }
-            let fields = line.split(separator: tab, omittingEmptySubsequences: false)
-            switch tag {
-            case UInt8(ascii: "T"):
-                guard fields.count == 2, let id = ObjectID(hexDigits: fields[1]) else { return nil }
-                tips.append(id)
-            case UInt8(ascii: "C"):
-                if let current { records[current.id] = current }
-                guard fields.count == 4, let id = ObjectID(hexDigits: fields[1]), let time = Int64(decimal: fields[2]) else {
-                    return nil
-                }
-                var parents: [ObjectID] = []
-                for parent in fields[3].split(separator: UInt8(ascii: ",")) {
-                    guard let parentID = ObjectID(hexDigits: parent) else { return nil }
-                    parents.append(parentID)
-                }
-                current = IndexedCommit(id: id, parents: parents, time: time, changes: [])
-            default:
-                guard fields.count == 5, line.count >= 1,
-                    let kind = EntryChange.Kind(rawValue: String(UnicodeScalar(tag))), fields[0].count == 1
-                else { return nil }
-                current?.changes.append(
-                    EntryChange(
-                        kind: kind, oldPath: path(fields[1]), newPath: path(fields[2]),
-                        oldBlob: ObjectID(hexDigits: fields[3]), newBlob: ObjectID(hexDigits: fields[4])))
-            }
-        }
-        if let current { records[current.id] = current }
-        return (records, tips)
-    }
-
-    /// True when every ancestor of `tips` has a record.
-    func isClosed(_ tips: [ObjectID]) -> Bool {
-        var stack = tips
-        var seen: Set<ObjectID> = []
-        seen.reserveCapacity(commits.count)
-        while let id = stack.popLast() {
-            guard seen.insert(id).inserted else { continue }
-            guard let record = commits[id] else { return false }
-            stack.append(contentsOf: record.parents)
-        }
-        return true
-    }
-
-    /// Writes the index atomically.
-    public func save(to file: String) throws(ToolError) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 * commits.count + 4096)
-        func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-        func append(_ id: ObjectID?) { if let id { id.appendHex(to: &bytes) } }
-        append(HistoryIndex.header + "\t" + registryPath + "\n")
-        for tip in tips {
-            append("T\t")
-            append(tip)
-            bytes.append(UInt8(ascii: "\n"))
-        }
-        for record in commits.values.sorted(by: { $0.time < $1.time }) {
-            append("C\t")
-            append(record.id)
-            append("\t\(record.time)\t")
-            for (index, parent) in record.parents.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                append(parent)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            for change in record.changes {
-                append("\(change.kind.rawValue)\t\(change.oldPath ?? "")\t\(change.newPath ?? "")\t")
-                append(change.oldBlob)
-                bytes.append(UInt8(ascii: "\t"))
-                append(change.newBlob)
-                bytes.append(UInt8(ascii: "\n"))
-            }
-        }
-        try CacheDirectory.prepare((file as NSString).deletingLastPathComponent)
-        try AtomicFile.write(bytes, to: file)
+    /// The bytes of the index file (see `HistoryIndexFormat`).
+    func encoded() -> [UInt8] {
+        HistoryIndexFormat.encode(commits: Array(commits.values), tips: tips, registryPath: registryPath)
     }
 }
 
@@ -310,16 +191,16 @@ struct TreeIDCache {
     }
 }
 
-/// A max-heap of commit ids by time, for newest-first walks; equal times come out in the order they went in.
+/// A max-heap of commit positions by time, for newest-first walks; equal times come out in the order they went in.
 struct TimeHeap {
-    private var items: [(id: ObjectID, time: Int64, order: Int)] = []
+    private var items: [(id: Int, time: Int64, order: Int)] = []
     private var pushed = 0
 
-    private static func before(_ a: (id: ObjectID, time: Int64, order: Int), _ b: (id: ObjectID, time: Int64, order: Int)) -> Bool {
+    private static func before(_ a: (id: Int, time: Int64, order: Int), _ b: (id: Int, time: Int64, order: Int)) -> Bool {
         a.time != b.time ? a.time > b.time : a.order < b.order
     }
 
-    mutating func push(_ id: ObjectID, time: Int64) {
+    mutating func push(_ id: Int, time: Int64) {
         items.append((id, time, pushed))
         pushed += 1
         var child = items.count - 1
@@ -331,7 +212,7 @@ struct TimeHeap {
         }
     }
 
-    mutating func pop() -> ObjectID? {
+    mutating func pop() -> Int? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let top = items.removeLast()
@@ -347,21 +228,5 @@ struct TimeHeap {
             parent = first
         }
         return top.id
-    }
-}
-
-extension Int64 {
-    /// A decimal number written in ASCII digits, with an optional leading `-`; nil for anything else.
-    init?(decimal digits: Slice<UnsafeBufferPointer<UInt8>>) {
-        var rest = digits[...]
-        let negative = rest.first == UInt8(ascii: "-")
-        if negative { rest = rest.dropFirst() }
-        guard !rest.isEmpty, rest.count <= 18 else { return nil }
-        var value: Int64 = 0
-        for digit in rest {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int64(digit - UInt8(ascii: "0"))
-        }
-        self = negative ? -value : value
     }
 }

@@ -15,23 +15,33 @@ public struct EntryRevision: Sendable {
 /// Answers "what happened to this model": its revisions, the state at a revision or date, field blame.
 public final class RegistryHistory {
     public let registry: RegistryRepository
-    let index: HistoryIndex
+    /// The index, read in place; nil when there is none yet and it was not to be built.
+    let index: HistoryIndexView?
     public let head: ObjectID?
+    /// HEAD's position in the index.
+    let headPosition: Int?
 
-    /// Loads the history index from `.modelreg/` (in the work tree, else the git directory) and brings it up
-    /// to date with HEAD, indexing only the commits it has not seen.
+    /// Maps the history index from `.modelreg/` (in the work tree, else the git directory) and, when it does not
+    /// hold HEAD yet, extends it with only the commits it has not seen and writes it back.
     public init(registry: RegistryRepository, updateIndex: Bool = true) throws(ToolError) {
         self.registry = registry
         let file = Self.indexFile(for: registry)
-        index = HistoryIndex.load(from: file, registryPath: registry.registryPath)
+        var view = HistoryIndexView.open(file, registryPath: registry.registryPath)
         do {
             head = try registry.repository.headCommitID()
-            if let head, updateIndex, try index.update(from: head, repository: registry.repository) > 0 {
-                try? index.save(to: file)
+            if let head, updateIndex, view?.position(of: head) == nil {
+                let index = view.map(HistoryIndex.init) ?? HistoryIndex(registryPath: registry.registryPath)
+                try index.update(from: head, repository: registry.repository)
+                let bytes = index.encoded()
+                try? CacheDirectory.prepare((file as NSString).deletingLastPathComponent)
+                try? AtomicFile.write(bytes, to: file)
+                view = HistoryIndexView(Data(bytes), registryPath: registry.registryPath)
             }
         } catch {
             throw ToolError("cannot read the history: \(error.message)")
         }
+        index = view
+        headPosition = head.flatMap { view?.position(of: $0) }
     }
 
     static func indexFile(for registry: RegistryRepository) -> String {
@@ -47,22 +57,27 @@ public final class RegistryHistory {
     public func revisions(of id: String, field: String? = nil, since: Int64? = nil, until: Int64? = nil, limit: Int? = nil)
         throws(ToolError) -> [EntryRevision]
     {
-        guard let head else { return [] }
-        var path = registry.path(of: id)
+        guard let index, let start = headPosition else { return [] }
+        // Only the commits that name the path are read; the walk itself reads times and parents.
+        guard var path = index.pathPosition(of: registry.path(of: id)) else { return [] }
+        var touching = Set(index.commits(touching: path))
         var result: [EntryRevision] = []
-        try index.forEachReachable(from: head) { record throws(ToolError) in
-            guard let change = record.changes.first(where: { $0.newPath == path || ($0.kind == .deleted && $0.oldPath == path) })
-            else { return true }
+        try index.forEachReachable(from: start) { position throws(ToolError) in
+            guard touching.contains(position), let change = index.change(at: position, leaving: path) else { return true }
             // Older revisions of a renamed file are found under its old name; nothing precedes its creation.
-            if change.kind == .renamed, let oldPath = change.oldPath { path = oldPath }
-            let inRange = (until.map { record.time <= $0 } ?? true) && (since.map { record.time >= $0 } ?? true)
+            if change.kind == .renamed, let oldPath = change.oldPath.flatMap(index.pathPosition(of:)) {
+                path = oldPath
+                touching = Set(index.commits(touching: path))
+            }
+            let time = index.time(at: position)
+            let inRange = (until.map { time <= $0 } ?? true) && (since.map { time >= $0 } ?? true)
             if inRange {
                 let changes = FieldDiff.between(try value(of: change.oldBlob), try value(of: change.newBlob))
                 if field == nil || changes.contains(where: { $0.touches(field!) }) {
                     result.append(
                         EntryRevision(
-                            commit: try commitInfo(record.id), oldPath: change.oldPath, newPath: change.newPath,
-                            kind: change.kind, changes: changes))
+                            commit: try commitInfo(index.id(at: position)), oldPath: change.oldPath,
+                            newPath: change.newPath, kind: change.kind, changes: changes))
                     if let limit, result.count >= limit { return false }
                 }
             }
@@ -73,11 +88,11 @@ public final class RegistryHistory {
 
     /// The commits that touched the registry, newest first, with what each changed.
     public func log(limit: Int? = nil) throws(ToolError) -> [(commit: Commit, changes: [EntryChange])] {
-        guard let head else { return [] }
+        guard let index, let start = headPosition else { return [] }
         var result: [(Commit, [EntryChange])] = []
-        try index.forEachReachable(from: head) { record throws(ToolError) in
-            guard !record.changes.isEmpty else { return true }
-            result.append((try commitInfo(record.id), record.changes))
+        try index.forEachReachable(from: start) { position throws(ToolError) in
+            guard index.hasChanges(at: position) else { return true }
+            result.append((try commitInfo(index.id(at: position)), index.changes(at: position)))
             return limit.map { result.count < $0 } ?? true
         }
         return result
@@ -85,10 +100,11 @@ public final class RegistryHistory {
 
     /// The newest commit reachable from HEAD along first parents whose committer time is at or before `time`.
     public func commit(atOrBefore time: Int64) -> ObjectID? {
-        var current = head
-        while let id = current, let record = index.commits[id] {
-            if record.time <= time { return id }
-            current = record.parents.first
+        guard let index else { return nil }
+        var current = headPosition
+        while let position = current {
+            if index.time(at: position) <= time { return index.id(at: position) }
+            current = index.parents(at: position).first
         }
         return nil
     }

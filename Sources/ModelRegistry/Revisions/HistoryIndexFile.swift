@@ -1,0 +1,370 @@
+import Foundation
+import Git
+
+/// The history index on disk: fixed-width little-endian tables that a query maps and reads in place, so a warm
+/// `history` touches only the commits' times and parents and the records of the commits that changed its entry,
+/// instead of parsing every record.
+///
+///     "MRHIST02"                                          magic, 8 bytes
+///     commits, tips, parents, changes, paths, path bytes,  u32 each
+///     postings, registry path length
+///     registry path                                        UTF-8
+///     tips           tips × u32                            commit positions
+///     ids            commits × 20 bytes
+///     times          commits × i64                         committer time
+///     parent starts  (commits + 1) × u32,  parents × u32   commit positions
+///     change starts  (commits + 1) × u32,  changes × 52 bytes:
+///                    kind u8, has old blob u8, has new blob u8, 0 u8, old path u32, new path u32 (path
+///                    positions, 0xffffffff for none), old blob 20 bytes, new blob 20 bytes (zero when absent)
+///     path starts    (paths + 1) × u32,    path bytes
+///     posting starts (paths + 1) × u32,    postings × u32  for each path, the commits whose changes name it
+///
+/// Every commit's parents are in the file (parents are positions), so whatever the file holds has its whole
+/// ancestry indexed. The file is written atomically and checked in full when opened: any size or position out
+/// of range and the file is not used (the index is rebuilt).
+enum HistoryIndexFormat {
+    static let magic: [UInt8] = Array("MRHIST02".utf8)
+    static let changeSize = 52
+    static let noPath = UInt32.max
+
+    /// The bytes of `commits` (each one's parents among them) with `tips` first in line for the next update.
+    static func encode(commits: [IndexedCommit], tips: [ObjectID], registryPath: String) -> [UInt8] {
+        let ordered = commits.sorted { $0.time != $1.time ? $0.time < $1.time : $0.id < $1.id }
+        var position: [ObjectID: UInt32] = [:]
+        position.reserveCapacity(ordered.count)
+        for (index, commit) in ordered.enumerated() { position[commit.id] = UInt32(index) }
+
+        var pathPosition: [String: UInt32] = [:]
+        var paths: [String] = []
+        var postings: [[UInt32]] = []
+        func intern(_ path: String?, commit: UInt32) -> UInt32 {
+            guard let path else { return noPath }
+            let index: UInt32
+            if let known = pathPosition[path] {
+                index = known
+            } else {
+                index = UInt32(paths.count)
+                pathPosition[path] = index
+                paths.append(path)
+                postings.append([])
+            }
+            if postings[Int(index)].last != commit { postings[Int(index)].append(commit) }
+            return index
+        }
+
+        var body = BinaryTables()
+        var parentStarts: [UInt32] = [0]
+        var parents: [UInt32] = []
+        var changeStarts: [UInt32] = [0]
+        var changes: [UInt8] = []
+        for (index, commit) in ordered.enumerated() {
+            for parent in commit.parents {
+                // A parent outside the set cannot be named; the index holds closed sets only.
+                if let parentPosition = position[parent] { parents.append(parentPosition) }
+            }
+            parentStarts.append(UInt32(parents.count))
+            for change in commit.changes {
+                changes.append(kindCode(change.kind))
+                changes.append(change.oldBlob == nil ? 0 : 1)
+                changes.append(change.newBlob == nil ? 0 : 1)
+                changes.append(0)
+                BinaryTables.append(intern(change.oldPath, commit: UInt32(index)), to: &changes)
+                BinaryTables.append(intern(change.newPath, commit: UInt32(index)), to: &changes)
+                for blob in [change.oldBlob, change.newBlob] {
+                    if let blob { blob.appendBytes(to: &changes) } else { changes.append(contentsOf: repeatElement(0, count: 20)) }
+                }
+            }
+            changeStarts.append(UInt32(changes.count / changeSize))
+        }
+        var pathStarts: [UInt32] = [0]
+        var pathBytes: [UInt8] = []
+        for path in paths {
+            pathBytes.append(contentsOf: path.utf8)
+            pathStarts.append(UInt32(pathBytes.count))
+        }
+        var postingStarts: [UInt32] = [0]
+        var allPostings: [UInt32] = []
+        for list in postings {
+            allPostings.append(contentsOf: list)
+            postingStarts.append(UInt32(allPostings.count))
+        }
+        let registryBytes = Array(registryPath.utf8)
+        let tipPositions = tips.compactMap { position[$0] }
+
+        body.bytes.append(contentsOf: magic)
+        for count in [
+            ordered.count, tipPositions.count, parents.count, changes.count / changeSize, paths.count, pathBytes.count,
+            allPostings.count, registryBytes.count,
+        ] {
+            body.append(UInt32(count))
+        }
+        body.bytes.append(contentsOf: registryBytes)
+        body.append(tipPositions)
+        for commit in ordered { commit.id.appendBytes(to: &body.bytes) }
+        for commit in ordered { withUnsafeBytes(of: commit.time.littleEndian) { body.bytes.append(contentsOf: $0) } }
+        body.append(parentStarts)
+        body.append(parents)
+        body.append(changeStarts)
+        body.bytes.append(contentsOf: changes)
+        body.append(pathStarts)
+        body.bytes.append(contentsOf: pathBytes)
+        body.append(postingStarts)
+        body.append(allPostings)
+        return body.bytes
+    }
+
+    static func kindCode(_ kind: EntryChange.Kind) -> UInt8 {
+        switch kind {
+        case .added: 0
+        case .modified: 1
+        case .deleted: 2
+        case .renamed: 3
+        }
+    }
+
+    static func kind(code: UInt8) -> EntryChange.Kind? {
+        switch code {
+        case 0: .added
+        case 1: .modified
+        case 2: .deleted
+        case 3: .renamed
+        default: nil
+        }
+    }
+}
+
+/// Little-endian integers appended to a byte buffer.
+struct BinaryTables {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt32) { Self.append(value, to: &bytes) }
+
+    mutating func append(_ values: [UInt32]) {
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        for value in values { Self.append(value, to: &bytes) }
+    }
+
+    static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// A history index file, read in place. Commits are named by their position in the file (0 ..< count).
+struct HistoryIndexView {
+    let registryPath: String
+    let count: Int
+    private let storage: Data
+    private let tipCount, parentCount, changeCount, pathCount, pathByteCount, postingCount: Int
+    private let tipsAt, idsAt, timesAt, parentStartsAt, parentsAt, changeStartsAt, changesAt, pathStartsAt,
+        pathBytesAt, postingStartsAt, postingsAt: Int
+
+    /// The index in `file` for `registryPath`, mapped; nil when it is missing, for another folder or damaged.
+    static func open(_ file: String, registryPath: String) -> HistoryIndexView? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { return nil }
+        return HistoryIndexView(data, registryPath: registryPath)
+    }
+
+    /// Reads `data` as an index for `registryPath`; nil when it is not one (any count, size or position wrong).
+    init?(_ data: Data, registryPath: String) {
+        let header = HistoryIndexFormat.magic.count + 8 * 4
+        guard data.count >= header, data.starts(with: HistoryIndexFormat.magic) else { return nil }
+        let counts = data.withUnsafeBytes { raw in
+            (0..<8).map { Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + 4 * $0, as: UInt32.self))) }
+        }
+        let (commits, tips, parents, changes, paths, pathBytes, postings, registryLength) =
+            (counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], counts[7])
+        var offset = header
+        guard data.count - offset >= registryLength,
+            data.subdata(in: offset..<offset + registryLength) == Data(registryPath.utf8)
+        else { return nil }
+        offset += registryLength
+        func take(_ size: Int) -> Int {
+            defer { offset += size }
+            return offset
+        }
+        self.registryPath = registryPath
+        count = commits
+        tipCount = tips
+        parentCount = parents
+        changeCount = changes
+        pathCount = paths
+        pathByteCount = pathBytes
+        postingCount = postings
+        tipsAt = take(4 * tips)
+        idsAt = take(20 * commits)
+        timesAt = take(8 * commits)
+        parentStartsAt = take(4 * (commits + 1))
+        parentsAt = take(4 * parents)
+        changeStartsAt = take(4 * (commits + 1))
+        changesAt = take(HistoryIndexFormat.changeSize * changes)
+        pathStartsAt = take(4 * (paths + 1))
+        pathBytesAt = take(pathBytes)
+        postingStartsAt = take(4 * (paths + 1))
+        postingsAt = take(4 * postings)
+        guard offset == data.count else { return nil }
+        storage = data
+        guard isConsistent() else { return nil }
+    }
+
+    /// Every table's starts ascend within their table and every position names something in the file.
+    private func isConsistent() -> Bool {
+        storage.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
+            func u32(_ at: Int, _ index: Int) -> Int {
+                Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * index, as: UInt32.self)))
+            }
+            func ascending(_ at: Int, entries: Int, upTo limit: Int) -> Bool {
+                guard u32(at, 0) == 0, u32(at, entries) == limit else { return false }
+                for index in 0..<entries where u32(at, index) > u32(at, index + 1) { return false }
+                return true
+            }
+            guard ascending(parentStartsAt, entries: count, upTo: parentCount),
+                ascending(changeStartsAt, entries: count, upTo: changeCount),
+                ascending(pathStartsAt, entries: pathCount, upTo: pathByteCount),
+                ascending(postingStartsAt, entries: pathCount, upTo: postingCount)
+            else { return false }
+            for index in 0..<tipCount where u32(tipsAt, index) >= count { return false }
+            for index in 0..<parentCount where u32(parentsAt, index) >= count { return false }
+            for index in 0..<postingCount where u32(postingsAt, index) >= count { return false }
+            for index in 0..<changeCount {
+                let record = changesAt + HistoryIndexFormat.changeSize * index
+                guard HistoryIndexFormat.kind(code: raw[record]) != nil else { return false }
+                for path in [u32(record + 4, 0), u32(record + 8, 0)] where path != Int(HistoryIndexFormat.noPath) {
+                    guard path < pathCount else { return false }
+                }
+            }
+            return true
+        }
+    }
+
+    private func u32(_ at: Int, _ index: Int) -> Int {
+        storage.withUnsafeBytes { raw in
+            Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + 4 * index, as: UInt32.self)))
+        }
+    }
+
+    // MARK: Commits
+
+    var tips: [ObjectID] { (0..<tipCount).map { id(at: u32(tipsAt, $0)) } }
+
+    func id(at position: Int) -> ObjectID {
+        storage.withUnsafeBytes { ObjectID(rawBytes: $0, at: idsAt + 20 * position) }
+    }
+
+    func time(at position: Int) -> Int64 {
+        storage.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: timesAt + 8 * position, as: Int64.self)) }
+    }
+
+    func parents(at position: Int) -> [Int] {
+        (u32(parentStartsAt, position)..<u32(parentStartsAt, position + 1)).map { u32(parentsAt, $0) }
+    }
+
+    /// The position of the commit `id`, or nil when the index does not hold it. Tips are looked at first.
+    func position(of id: ObjectID) -> Int? {
+        for tip in 0..<tipCount where self.id(at: u32(tipsAt, tip)) == id { return u32(tipsAt, tip) }
+        return storage.withUnsafeBytes { raw in
+            for position in stride(from: count - 1, through: 0, by: -1)
+            where ObjectID(rawBytes: raw, at: idsAt + 20 * position) == id {
+                return position
+            }
+            return nil
+        }
+    }
+
+    func hasChanges(at position: Int) -> Bool { u32(changeStartsAt, position) != u32(changeStartsAt, position + 1) }
+
+    func changes(at position: Int) -> [EntryChange] {
+        (u32(changeStartsAt, position)..<u32(changeStartsAt, position + 1)).map(change(record:))
+    }
+
+    /// The change of the commit at `position` that leaves a file at the path `path` (a path position), or deletes
+    /// the file there; nil when it has none.
+    func change(at position: Int, leaving path: Int) -> EntryChange? {
+        for index in u32(changeStartsAt, position)..<u32(changeStartsAt, position + 1) {
+            let record = changesAt + HistoryIndexFormat.changeSize * index
+            let (kind, oldPath, newPath) = storage.withUnsafeBytes { raw in
+                (raw[record], Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: record + 4, as: UInt32.self))),
+                 Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: record + 8, as: UInt32.self))))
+            }
+            if newPath == path || (kind == HistoryIndexFormat.kindCode(.deleted) && oldPath == path) {
+                return change(record: index)
+            }
+        }
+        return nil
+    }
+
+    private func change(record index: Int) -> EntryChange {
+        storage.withUnsafeBytes { raw in
+            let record = changesAt + HistoryIndexFormat.changeSize * index
+            func path(_ at: Int) -> String? {
+                let position = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                return position == Int(HistoryIndexFormat.noPath) ? nil : self.path(at: position)
+            }
+            return EntryChange(
+                kind: HistoryIndexFormat.kind(code: raw[record])!,
+                oldPath: path(record + 4), newPath: path(record + 8),
+                oldBlob: raw[record + 1] == 0 ? nil : ObjectID(rawBytes: raw, at: record + 12),
+                newBlob: raw[record + 2] == 0 ? nil : ObjectID(rawBytes: raw, at: record + 32))
+        }
+    }
+
+    /// Every commit record, to extend the index with new commits.
+    func allCommits() -> [IndexedCommit] {
+        (0..<count).map { position in
+            IndexedCommit(
+                id: id(at: position), parents: parents(at: position).map(id(at:)), time: time(at: position),
+                changes: changes(at: position))
+        }
+    }
+
+    // MARK: Paths
+
+    func path(at position: Int) -> String {
+        let start = u32(pathStartsAt, position)
+        let end = u32(pathStartsAt, position + 1)
+        return storage.withUnsafeBytes { raw in
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[pathBytesAt + start..<pathBytesAt + end]), as: UTF8.self)
+        }
+    }
+
+    /// The position of `path` in the path table, or nil when no indexed change names it.
+    func pathPosition(of path: String) -> Int? {
+        let wanted = Array(path.utf8)
+        guard !wanted.isEmpty else { return nil }
+        return storage.withUnsafeBytes { raw in
+            for position in 0..<pathCount {
+                let start = u32(pathStartsAt, position)
+                guard u32(pathStartsAt, position + 1) - start == wanted.count,
+                    wanted.withUnsafeBytes({ memcmp($0.baseAddress!, raw.baseAddress! + pathBytesAt + start, wanted.count) }) == 0
+                else { continue }
+                return position
+            }
+            return nil
+        }
+    }
+
+    /// The commits whose changes name the path at `position` of the path table (before or after the change).
+    func commits(touching position: Int) -> [Int] {
+        (u32(postingStartsAt, position)..<u32(postingStartsAt, position + 1)).map { u32(postingsAt, $0) }
+    }
+
+    // MARK: Walking
+
+    /// Visits the commits reachable from `start`, newest first (by committer time, children before parents when
+    /// equal), until `visit` returns false.
+    func forEachReachable<Failure: Error>(from start: Int, _ visit: (Int) throws(Failure) -> Bool) throws(Failure) {
+        var seen = [Bool](repeating: false, count: count)
+        var queue = TimeHeap()
+        seen[start] = true
+        queue.push(start, time: time(at: start))
+        while let next = queue.pop() {
+            guard try visit(next) else { return }
+            for index in u32(parentStartsAt, next)..<u32(parentStartsAt, next + 1) {
+                let parent = u32(parentsAt, index)
+                if !seen[parent] {
+                    seen[parent] = true
+                    queue.push(parent, time: time(at: parent))
+                }
+            }
+        }
+    }
+}

@@ -42,8 +42,34 @@ struct RawTree {
         }
     }
 
+    /// The entry called `name`, or nil when there is none.
+    func entry(named name: [UInt8]) throws(GitError) -> Entry? {
+        var offset = 0
+        while let entry = try entry(at: offset) {
+            let matches = entry.nameEnd - entry.nameStart == name.count
+                && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + entry.nameStart, name, name.count) == 0 }
+            if matches { return entry }
+            offset = entry.end
+        }
+        return nil
+    }
+
+    /// The entry as a value: name, id, kind and mode.
+    func treeEntry(_ entry: Entry) -> TreeEntry {
+        var value: UInt32 = 0
+        for digit in mode(of: entry) { value = value &* 8 &+ UInt32(digit &- UInt8(ascii: "0")) }
+        let kind: TreeEntry.Kind =
+            switch value & 0o170000 {
+            case 0o040000: .tree
+            case 0o160000: .commit
+            case 0o100000, 0o120000: .blob
+            default: .other
+            }
+        return TreeEntry(name: name(of: entry), id: id(of: entry), kind: kind, mode: value)
+    }
+
     func id(of entry: Entry) -> ObjectID {
-        ObjectID(bytes: Array(bytes[entry.idStart..<entry.end]))!
+        bytes.withUnsafeBytes { ObjectID(rawBytes: $0, at: entry.idStart) }
     }
 
     func name(of entry: Entry) -> String {
@@ -75,6 +101,80 @@ struct RawTree {
         let nextA = lengthA > shared ? Int(first.bytes[a.nameStart + shared]) : (a.isTree ? 0x2F : 0)
         let nextB = lengthB > shared ? Int(second.bytes[b.nameStart + shared]) : (b.isTree ? 0x2F : 0)
         return nextA - nextB
+    }
+}
+
+extension RawTree {
+    /// An entry to put into a tree: a file (mode 100644) or a folder (40000).
+    struct NewEntry {
+        var name: [UInt8]
+        var id: ObjectID
+        var isTree: Bool
+
+        func append(to bytes: inout [UInt8]) {
+            bytes.append(contentsOf: (isTree ? "40000 " : "100644 ").utf8)
+            bytes.append(contentsOf: name)
+            bytes.append(0)
+            id.appendBytes(to: &bytes)
+        }
+    }
+
+    /// A name git accepts for a tree entry: not empty, `.`, `..` or `.git` (in any case), without `/` or NUL.
+    static func isValidEntryName(_ name: [UInt8]) -> Bool {
+        guard !name.isEmpty, !name.contains(UInt8(ascii: "/")), !name.contains(0) else { return false }
+        if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { return false }
+        return String(decoding: name, as: UTF8.self).lowercased() != ".git"
+    }
+
+    /// git's order of an entry of this tree and a new one (negative when the entry comes first).
+    func order(_ entry: Entry, _ new: NewEntry) -> Int {
+        let length = entry.nameEnd - entry.nameStart
+        let shared = min(length, new.name.count)
+        let prefixOrder = bytes.withUnsafeBufferPointer { x in memcmp(x.baseAddress! + entry.nameStart, new.name, shared) }
+        if prefixOrder != 0 { return Int(prefixOrder) }
+        let next = length > shared ? Int(bytes[entry.nameStart + shared]) : (entry.isTree ? 0x2F : 0)
+        let newNext = new.name.count > shared ? Int(new.name[shared]) : (new.isTree ? 0x2F : 0)
+        return next - newNext
+    }
+
+    /// The bytes of this tree without the entries at the positions in `removed` and with `added` put in git's order
+    /// (`entries` are this tree's entries, in order). Runs of kept entries are copied as they are.
+    func replacing(entries: [Entry], removed: Set<Int>, added: [NewEntry]) -> [UInt8] {
+        let newEntries = added.sorted { a, b in
+            let shared = min(a.name.count, b.name.count)
+            for index in 0..<shared where a.name[index] != b.name[index] { return a.name[index] < b.name[index] }
+            let nextA = a.name.count > shared ? Int(a.name[shared]) : (a.isTree ? 0x2F : 0)
+            let nextB = b.name.count > shared ? Int(b.name[shared]) : (b.isTree ? 0x2F : 0)
+            return nextA < nextB
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + newEntries.reduce(0) { $0 + $1.name.count + 28 })
+        var next = 0  // the next new entry to place
+        var runStart: Int?  // the start of a run of kept entries not yet copied
+        var runEnd = 0
+        func flush() {
+            if let start = runStart { result.append(contentsOf: bytes[start..<runEnd]) }
+            runStart = nil
+        }
+        for (position, entry) in entries.enumerated() {
+            while next < newEntries.count, order(entry, newEntries[next]) > 0 {
+                flush()
+                newEntries[next].append(to: &result)
+                next += 1
+            }
+            if removed.contains(position) {
+                flush()
+                continue
+            }
+            if runStart == nil { runStart = entry.start }
+            runEnd = entry.end
+        }
+        flush()
+        while next < newEntries.count {
+            newEntries[next].append(to: &result)
+            next += 1
+        }
+        return result
     }
 }
 

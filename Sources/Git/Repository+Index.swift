@@ -9,6 +9,14 @@ import Darwin
 
 // The one place modelreg touches the user's index.
 extension Repository {
+    /// Starts reading the index on another thread, for a `stageFromWorkingTree` to come: a large index then costs
+    /// no time of its own when the caller has other work to do meanwhile (a commit writes its objects). Does nothing
+    /// in a bare repository.
+    public func readIndexAhead() {
+        guard workingDirectory != nil, indexReadAhead == nil else { return }
+        indexReadAhead = IndexReadAhead(repositoryAt: gitDirectory)
+    }
+
     /// Stages exactly these repository-relative paths as they are in the work tree: a file that
     /// exists is added (`git add`), one that does not is removed from the index (`git rm --cached`).
     /// Everything else in the index, staged or not, is left as it was.
@@ -28,15 +36,23 @@ extension Repository {
                                message: "'\(path)' is not a path relative to the work tree's root")
             }
         }
-        let index = try Handle.make("opening the index", free: git_index_free) {
-            git_repository_index(&$0, handle)
+        // The index read ahead (see `readIndexAhead`), through the repository handle that read it; else read now.
+        let readAhead = indexReadAhead?.take()
+        indexReadAhead = nil
+        let index: Handle
+        if let readAhead {
+            index = readAhead.index
+        } else {
+            index = try Handle.make("opening the index", free: git_index_free) { git_repository_index(&$0, handle) }
         }
         let deadline = ContinuousClock.now.advanced(by: lockTimeout)
-        try withExtendedLifetime(index) { () throws(GitError) in
+        try withExtendedLifetime((index, readAhead)) { () throws(GitError) in
             while true {
                 do throws(GitError) {
-                    // Start from what is on disk now: another process may have staged since.
-                    try check(git_index_read(index.pointer, 1), "reading the index")
+                    // Start from what is on disk now: another process may have staged since. Opening the index read
+                    // it; it is read again only when the file changed since (a second full read costs as much as the
+                    // rest of the update).
+                    try check(git_index_read(index.pointer, 0), "reading the index")
                     for path in paths {
                         var status = stat()
                         if lstat(workingDirectory + path, &status) == 0 {

@@ -22,7 +22,19 @@ extension Repository {
 
     /// The entry at `path` (`a/b/c.yaml`, relative to the tree), or nil when there is none.
     public func entry(at path: String, inTree tree: ObjectID) throws(GitError) -> TreeEntry? {
-        try entry(at: path, in: try lookupTree(tree))
+        let components = Self.components(of: path)
+        guard !components.isEmpty else { return nil }
+        // Raw trees, kept for the next reader: a large folder is found by scanning its bytes, not parsed, and a
+        // commit that edits a file there next reads it from memory.
+        var current = try rawTree(tree)
+        for (index, name) in components.enumerated() {
+            guard let entry = try current.entry(named: Array(name.utf8)) else { return nil }
+            let found = current.treeEntry(entry)
+            if index == components.count - 1 { return found }
+            guard found.kind == .tree else { return nil }
+            current = try rawTree(found.id)
+        }
+        return nil
     }
 
     /// The entries of the directory at `path` in a commit (`""` is the root), in git's order;
@@ -85,8 +97,7 @@ extension Repository {
     /// The bytes of the file at `path` in a commit, or nil when there is no such path.
     /// A path naming a directory or a submodule is an error.
     public func blob(at path: String, inCommit commit: ObjectID) throws(GitError) -> [UInt8]? {
-        let root = try lookupTree(try rootTreeID(of: commit))
-        guard let entry = try entry(at: path, in: root) else { return nil }
+        guard let entry = try entry(at: path, inTree: try rootTreeID(of: commit)) else { return nil }
         guard entry.kind == .blob else {
             throw GitError(operation: "reading \(path) in \(commit.shortHex)", code: GIT_EINVALID.rawValue,
                            message: "'\(path)' is not a file")

@@ -1,4 +1,5 @@
 import CGit2
+import Glibc
 
 // Writing objects and moving references. Nothing here touches the index or the work tree.
 extension Repository {
@@ -32,8 +33,7 @@ extension Repository {
             }
             try PendingChange.insert(components[...], id, into: &root, path: path)
         }
-        let baseTree = try base.map { id throws(GitError) in try lookupTree(id) }
-        return try writeTree(base: baseTree, changes: root, path: "", isRoot: true)!
+        return try writeTree(base: base, changes: root, path: "", isRoot: true)!
     }
 
     /// Writes a commit object (no reference moves: see `updateReference`). A message that does
@@ -102,58 +102,80 @@ extension Repository {
     }
 
     /// Writes the tree for one directory level; nil when it ends up empty (except the root).
-    private func writeTree(base: Handle?, changes: [String: PendingChange], path: String, isRoot: Bool) throws(GitError) -> ObjectID? {
+    ///
+    /// Works on the base tree's raw bytes: unchanged entries are copied as they are and the changed ones are put in
+    /// their place in git's order, so a one-file change to a 10,000-entry folder parses and sorts nothing.
+    private func writeTree(base: ObjectID?, changes: [String: PendingChange], path: String, isRoot: Bool) throws(GitError) -> ObjectID? {
         let place = path.isEmpty ? "the root tree" : "'\(path)'"
-        let builder = try Handle.make("building \(place)", free: git_treebuilder_free) {
-            git_treebuilder_new(&$0, handle, base?.pointer)
+        let tree = try base.map { id throws(GitError) in try rawTree(id) } ?? RawTree(bytes: [])
+        var entries: [RawTree.Entry] = []
+        var offset = 0
+        while let entry = try tree.entry(at: offset) {
+            entries.append(entry)
+            offset = entry.end
         }
-        return try withExtendedLifetime((builder, base)) { () throws(GitError) -> ObjectID? in
-            for (name, change) in changes.sorted(by: { $0.key < $1.key }) {
-                let fullPath = path + name
-                // Borrowed from the builder and valid only until it changes: copy what we need now.
-                let existing = git_treebuilder_get(builder.pointer, name).map {
-                    (id: ObjectID(git_tree_entry_id($0).pointee), isTree: git_tree_entry_type($0) == GIT_OBJECT_TREE)
-                }
-                switch change {
-                case .file(nil):
-                    if existing != nil {
-                        try check(git_treebuilder_remove(builder.pointer, name), "removing '\(fullPath)'")
-                    }
-                case .file(let id?):
-                    if existing?.isTree == true {
-                        throw GitError(operation: "setting '\(fullPath)'", code: GIT_EEXISTS.rawValue,
-                                       message: "'\(fullPath)' is a directory")
-                    }
-                    var oid = id.oid
-                    try check(git_treebuilder_insert(nil, builder.pointer, name, &oid, GIT_FILEMODE_BLOB),
-                              "setting '\(fullPath)' to \(id.shortHex)")
-                case .directory(let nested):
-                    var nestedBase: Handle?
-                    if let existing {
-                        guard existing.isTree else {
-                            if nested.containsAdditions {
-                                throw GitError(operation: "setting files under '\(fullPath)'", code: GIT_EEXISTS.rawValue,
-                                               message: "'\(fullPath)' is a file, not a directory")
-                            }
-                            continue  // removing paths below a file: nothing is there
-                        }
-                        nestedBase = try lookupTree(existing.id)
-                    } else if !nested.containsAdditions {
-                        continue  // removing paths below a missing directory: nothing is there
-                    }
-                    if let treeID = try writeTree(base: nestedBase, changes: nested, path: fullPath + "/", isRoot: false) {
-                        var oid = treeID.oid
-                        try check(git_treebuilder_insert(nil, builder.pointer, name, &oid, GIT_FILEMODE_TREE),
-                                  "setting directory '\(fullPath)'")
-                    } else if existing != nil {
-                        try check(git_treebuilder_remove(builder.pointer, name), "removing empty directory '\(fullPath)'")
-                    }
+        func existing(_ name: [UInt8]) -> Int? {
+            tree.bytes.withUnsafeBufferPointer { bytes in
+                entries.firstIndex { entry in
+                    entry.nameEnd - entry.nameStart == name.count
+                        && memcmp(bytes.baseAddress! + entry.nameStart, name, name.count) == 0
                 }
             }
-            if !isRoot, git_treebuilder_entrycount(builder.pointer) == 0 { return nil }
-            var oid = git_oid()
-            try check(git_treebuilder_write(&oid, builder.pointer), "writing \(place)")
-            return ObjectID(oid)
         }
+        var removed = Set<Int>()
+        var added: [RawTree.NewEntry] = []
+        for (name, change) in changes {
+            let fullPath = path + name
+            let nameBytes = Array(name.utf8)
+            guard RawTree.isValidEntryName(nameBytes) else {
+                throw GitError(operation: "setting '\(fullPath)'", code: GIT_EINVALIDSPEC.rawValue,
+                               message: "'\(name)' is not a valid name for a tree entry")
+            }
+            let found = existing(nameBytes)
+            switch change {
+            case .file(nil):
+                if let found { removed.insert(found) }
+            case .file(let id?):
+                if let found, entries[found].isTree {
+                    throw GitError(operation: "setting '\(fullPath)'", code: GIT_EEXISTS.rawValue,
+                                   message: "'\(fullPath)' is a directory")
+                }
+                // As libgit2's strict object creation does: a tree never names a blob the repository lacks.
+                var oid = id.oid
+                guard let database = objectDatabase, git_odb_exists(database.pointer, &oid) == 1 else {
+                    throw GitError(operation: "setting '\(fullPath)' to \(id.shortHex)", code: GIT_ENOTFOUND.rawValue,
+                                   message: "blob \(id.hex) is not in the repository")
+                }
+                if let found { removed.insert(found) }
+                added.append(RawTree.NewEntry(name: nameBytes, id: id, isTree: false))
+            case .directory(let nested):
+                var nestedBase: ObjectID?
+                if let found {
+                    guard entries[found].isTree else {
+                        if nested.containsAdditions {
+                            throw GitError(operation: "setting files under '\(fullPath)'", code: GIT_EEXISTS.rawValue,
+                                           message: "'\(fullPath)' is a file, not a directory")
+                        }
+                        continue  // removing paths below a file: nothing is there
+                    }
+                    nestedBase = tree.id(of: entries[found])
+                } else if !nested.containsAdditions {
+                    continue  // removing paths below a missing directory: nothing is there
+                }
+                if let found { removed.insert(found) }
+                if let treeID = try writeTree(base: nestedBase, changes: nested, path: fullPath + "/", isRoot: false) {
+                    added.append(RawTree.NewEntry(name: nameBytes, id: treeID, isTree: true))
+                }
+            }
+        }
+        if removed.isEmpty && added.isEmpty, let base { return base }
+        if !isRoot, entries.count - removed.count + added.count == 0 { return nil }
+        let bytes = tree.replacing(entries: entries, removed: removed, added: added)
+        guard let database = objectDatabase else {
+            throw GitError(operation: "writing \(place)", code: -1, message: "cannot open the object database")
+        }
+        var oid = git_oid()
+        try check(git_odb_write(&oid, database.pointer, bytes, bytes.count, GIT_OBJECT_TREE), "writing \(place)")
+        return ObjectID(oid)
     }
 }

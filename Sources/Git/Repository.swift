@@ -48,7 +48,11 @@ public final class Repository {
     /// as its parent's.
     var recentTrees = RecentTrees()
 
+    /// The index being read on another thread, when `readIndexAhead()` started it.
+    var indexReadAhead: IndexReadAhead?
+
     deinit {
+        indexReadAhead = nil  // before libgit2 may shut down
         git_repository_free(handle)
         LibGit2.release()
     }

@@ -67,6 +67,28 @@ import Testing
             """)
     }
 
+    /// An index read ahead on another thread and changed by git before it is used is read again.
+    @Test func anIndexReadAheadSeesWhatGitStagedMeanwhile() throws {
+        let scratch = try makeRepository()
+        let repository = try Repository(path: scratch.root)
+        repository.readIndexAhead()
+        usleep(200_000)  // let the read finish first
+        try scratch.git(["add", "notes/unstaged.txt"])
+        try repository.stageFromWorkingTree(paths: modelPaths)
+        #expect(try scratch.gitRun(["status", "--porcelain"]).text == """
+            M  notes/staged.txt
+            M  notes/unstaged.txt
+            A  registry/added.yaml
+            M  registry/changed.yaml
+            D  registry/deleted.yaml
+
+            """)
+        // Started and never used: nothing is written, and the repository closes cleanly.
+        let unused = try Repository(path: scratch.root)
+        unused.readIndexAhead()
+        #expect(try scratch.gitRun(["fsck", "--strict", "--no-dangling"]).status == 0)
+    }
+
     @Test func rejectsPathsOutsideTheWorkTree() throws {
         let scratch = try makeRepository()
         let repository = try Repository(path: scratch.root)

@@ -97,6 +97,44 @@ import Testing
         #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: ["m.yaml": missing]) }
     }
 
+    /// Changes spliced into a large flat folder give the tree git itself writes for the same paths, in git's order
+    /// (a folder sorts as if its name ended with `/`: `a-b`, `a.yaml`, `a/`, `a0`).
+    @Test func splicedTreesEqualWhatGitWrites() throws {
+        let scratch = try Scratch()
+        var names = ["a-b", "a.yaml", "a0", "a/inner.yaml", "b", "z.yaml"]
+        for index in 0..<300 { names.append("registry/model-\(String(format: "%04d", index * 3)).yaml") }
+        for name in names { try scratch.write(name, "\(name)\n") }
+        let parent = try #require(ObjectID(hex: try scratch.commitAll("base")))
+        let repository = try Repository(path: scratch.root)
+        let base = try repository.commit(parent).treeID
+        let blob = try repository.writeBlob(Array("new\n".utf8))
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<12 {
+            // Some additions between and around existing names, some replacements, some removals.
+            var changes: [String: ObjectID?] = [:]
+            for _ in 0..<5 {
+                let number = Int.random(in: 0..<905, using: &generator)
+                changes["registry/model-\(String(format: "%04d", number)).yaml"] = .some(Int.random(in: 0..<3, using: &generator) == 0 ? nil : blob)
+            }
+            let top = ["a.b", "a", "a0", "a-b", "a/inner.yaml", "a/new.yaml", "a.zzz", "0"][round % 8]
+            if top != "a" { changes.updateValue(round % 2 == 0 ? blob : nil, forKey: top) }
+            let tree = try repository.buildTree(base: base, changes: changes)
+            // The same change through git's index: read the base tree, apply, write-tree.
+            let index = scratch.root + "/.git/probe-index-\(round)"
+            let environment = ["GIT_INDEX_FILE": index]
+            _ = try scratch.git(["read-tree", base.hex], environment: environment)
+            for (path, id) in changes.sorted(by: { $0.key < $1.key }) {
+                if let id {
+                    _ = try scratch.git(["update-index", "--add", "--cacheinfo", "100644,\(id.hex),\(path)"], environment: environment)
+                } else {
+                    _ = try scratch.git(["update-index", "--force-remove", path], environment: environment)
+                }
+            }
+            #expect(tree.hex == (try scratch.git(["write-tree"], environment: environment)), "round \(round): \(changes)")
+        }
+        #expect(try scratch.gitRun(["fsck", "--strict", "--no-dangling"]).status == 0)
+    }
+
     @Test func compareAndSwapFailsWhenTheBranchMoved() throws {
         let scratch = try Scratch()
         try scratch.write("registry/a.yaml", "a\n")

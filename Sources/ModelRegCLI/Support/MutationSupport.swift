@@ -23,7 +23,7 @@ struct MutationContext {
         registry = try RegistryRepository(discoveringFrom: FileSystem.currentDirectory, registryDirectory: options.registry)
         let directory = try registry.workTreePath(registry.registryPath)
         schema = try options.loadSchema(registryDirectory: directory)
-        committer = RegistryCommitter(registry: registry, schema: options.schema == nil ? nil : schema)
+        committer = RegistryCommitter(registry: registry, schema: options.schema == nil ? nil : schema, compiled: [schema])
     }
 
     /// The committed text of entry `id`, refusing unknown ids and uncommitted edits.

@@ -1,3 +1,4 @@
+import Digest
 import Foundation
 import Git
 
@@ -39,6 +40,7 @@ public enum CommitOutcome: Sendable {
 public final class RegistryCommitter {
     public let registry: RegistryRepository
     let schemaOverride: ModelSchema?
+    let compiledSchemas: [ModelSchema]
     /// How often to rebuild on a branch that moved under us before giving up.
     var maximumAttempts = 20
 
@@ -50,9 +52,12 @@ public final class RegistryCommitter {
         case accepted(clean: Bool)
     }
 
-    public init(registry: RegistryRepository, schema: ModelSchema? = nil) {
+    /// `schema` overrides the schema committed beside the registry; `compiled` are schemas already at hand, used
+    /// instead of compiling the committed one again when its text is theirs.
+    public init(registry: RegistryRepository, schema: ModelSchema? = nil, compiled: [ModelSchema] = []) {
         self.registry = registry
         schemaOverride = schema
+        compiledSchemas = compiled
     }
 
     var repository: Repository { registry.repository }
@@ -83,6 +88,8 @@ public final class RegistryCommitter {
     public func commit(_ request: CommitRequest) throws(ToolError) -> CommitOutcome {
         let lock = try WriterLock(path: repository.gitDirectory + "modelreg.lock")
         defer { withExtendedLifetime(lock) {} }
+        // A large index takes as long to read as the commit's objects take to write: read it meanwhile.
+        repository.readIndexAhead()
         let branch: String
         do {
             branch = try repository.headReferenceName()
@@ -263,6 +270,8 @@ public final class RegistryCommitter {
     func schema(at parent: ObjectID?) throws(ToolError) -> ModelSchema {
         if let schemaOverride { return schemaOverride }
         if let text = parent.flatMap({ registry.schemaText(at: $0) }) {
+            let digest = SHA256.hash(text.utf8).hex
+            if let known = compiledSchemas.first(where: { $0.digest == digest }) { return known }
             return try ModelSchema(text: text, origin: "schemas/model.schema.json")
         }
         return .builtIn

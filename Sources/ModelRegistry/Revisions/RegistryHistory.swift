@@ -20,6 +20,8 @@ public final class RegistryHistory {
     public let head: ObjectID?
     /// HEAD's position in the index.
     let headPosition: Int?
+    /// The entry versions read so far, by blob.
+    private var values: [ObjectID: JSONValue?] = [:]
 
     /// Maps the history index from `.modelreg/` (in the work tree, else the git directory) and, when it does not
     /// hold HEAD yet, extends it with only the commits it has not seen and writes it back.
@@ -126,6 +128,14 @@ public final class RegistryHistory {
 
     func value(of blob: ObjectID?) throws(ToolError) -> JSONValue? {
         guard let blob else { return nil }
+        // Walking back, each revision's old version is the next one's new version: read each once.
+        if let known = values[blob] { return known }
+        let value = try readValue(of: blob)
+        values[blob] = .some(value)
+        return value
+    }
+
+    private func readValue(of blob: ObjectID) throws(ToolError) -> JSONValue? {
         let bytes: [UInt8]
         do {
             bytes = try registry.repository.blob(blob)

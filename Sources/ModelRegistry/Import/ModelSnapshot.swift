@@ -108,6 +108,5 @@ enum ModelCard {
         guard !paragraph.isEmpty else { return nil }
         let line = paragraph.joined(separator: " ")
         return line.count > 400 ? String(line.prefix(399)) + "…" : line
-        return nil
     }
 }

@@ -123,17 +123,56 @@ enum DateArgument {
         throw ToolError("cannot read the date `\(text)`: use YYYY-MM-DD or an ISO 8601 date-time")
     }
 
+    /// `YYYY-MM-DD HH:MM` in the commit's own time zone, as `git log --date=iso` shows it (without seconds).
     static func format(_ seconds: Int64, offsetMinutes: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: offsetMinutes * 60)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let time = CivilTime(seconds: seconds + Int64(offsetMinutes) * 60)
+        return "\(time.date) \(pad(time.hour)):\(pad(time.minute))"
     }
 
+    /// An ISO 8601 date-time with the commit's offset (`Z` for UTC), as `ISO8601DateFormatter` writes it.
     static func iso(_ seconds: Int64, offsetMinutes: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(secondsFromGMT: offsetMinutes * 60)
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let time = CivilTime(seconds: seconds + Int64(offsetMinutes) * 60)
+        let zone: String
+        if offsetMinutes == 0 {
+            zone = "Z"
+        } else {
+            let size = abs(offsetMinutes)
+            zone = (offsetMinutes < 0 ? "-" : "+") + pad(size / 60) + ":" + pad(size % 60)
+        }
+        return "\(time.date)T\(pad(time.hour)):\(pad(time.minute)):\(pad(time.second))\(zone)"
+    }
+
+    private static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+}
+
+/// A moment as calendar date and time of day in the proleptic Gregorian calendar, computed directly (a date
+/// formatter costs milliseconds to set up, once per line of a long history).
+struct CivilTime {
+    var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+
+    /// The calendar time `seconds` after 1970-01-01 00:00 (negative before).
+    init(seconds: Int64) {
+        let days = Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400)
+        let rest = Int(seconds - Int64(days) * 86_400)
+        hour = rest / 3600
+        minute = rest % 3600 / 60
+        second = rest % 60
+        // Days to a civil date, counting in 400-year eras that start on 1 March 0000.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// `YYYY-MM-DD`.
+    var date: String {
+        let yearText = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+        return paddedYear + "-" + (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
     }
 }

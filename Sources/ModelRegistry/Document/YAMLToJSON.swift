@@ -16,11 +16,16 @@ enum YAMLToJSON {
         case .sequence(let items):
             return .array(items.map(convert))
         case .mapping(let pairs):
-            var object = JSONObject()
+            // The reader refuses duplicate keys (comparing them as written), so the keys are distinct: no lookup per key.
+            var keys: [String] = []
+            var values: [JSONValue] = []
+            keys.reserveCapacity(pairs.count)
+            values.reserveCapacity(pairs.count)
             for pair in pairs {
-                object[pair.key.scalarText ?? ""] = convert(pair.value)
+                keys.append(pair.key.scalarText ?? "")
+                values.append(convert(pair.value))
             }
-            return .object(object)
+            return .object(JSONObject(distinctKeys: keys, values: values))
         }
     }
 }

@@ -37,29 +37,63 @@ public enum RegistryLocator {
 
     /// A model file's name without its folder and its `.yaml` (or `.yml`): the id it should hold.
     public static func fileStem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var name = path[...]
+        while name.hasSuffix("/") { name = name.dropLast() }
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        if name.isEmpty { return path }
         if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
         if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
-        return name
+        return String(name)
     }
 
     /// `path` relative to `base` when that is shorter to read (`registry/x.yaml`, `../registry/x.yaml`), else absolute.
     public static func displayPath(_ path: String, relativeTo base: String) -> String {
-        // Lexical, like URL.standardizedFileURL, without Foundation's URL: verify calls this once per file.
-        let target = absoluteComponents(path)
-        let from = absoluteComponents(base)
-        var common = 0
-        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
-        let ups = from.count - common
-        if common == 0 || ups > 3 { return "/" + target.joined(separator: "/") }
-        let parts = Array(repeating: "..", count: ups) + target[common...].map(String.init)
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
+        displayPaths([path], relativeTo: base)[0]
     }
 
-    /// The components of `path` made absolute against the current directory, with `.` and `..` resolved
-    /// lexically (no symbolic link is followed).
-    static func absoluteComponents(_ path: String) -> [Substring] {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    /// `displayPath` for many paths, with the current directory and `base` read once.
+    public static func displayPaths(_ paths: [String], relativeTo base: String) -> [String] {
+        // Lexical, like URL.standardizedFileURL, without Foundation's URL: verify calls this once per file.
+        let currentDirectory = paths.allSatisfy { $0.hasPrefix("/") } && base.hasPrefix("/")
+            ? "" : FileManager.default.currentDirectoryPath
+        let from = absoluteComponents(base, in: currentDirectory)
+        func shown(_ path: String) -> String {
+            let target = absoluteComponents(path, in: currentDirectory)
+            var common = 0
+            while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+            let ups = from.count - common
+            if common == 0 || ups > 3 { return "/" + target.joined(separator: "/") }
+            let parts = Array(repeating: "..", count: ups) + target[common...].map(String.init)
+            return parts.isEmpty ? "." : parts.joined(separator: "/")
+        }
+        // The files of one folder share its display path: work it out once per folder, not once per file.
+        var folder: (path: Substring, shown: String, components: [Substring])?
+        return paths.map { path in
+            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return shown(path) }
+            let name = path[path.index(after: slash)...]
+            let directory = path[..<slash]
+            if folder?.path != directory {
+                folder = (directory, shown(String(directory)), absoluteComponents(String(directory), in: currentDirectory))
+            }
+            let (_, directoryShown, components) = folder!
+            // Unless the base lies inside a folder of that name, the file's path is its folder's plus its name.
+            if name.isEmpty || name == "." || name == ".."
+                || (from.count > components.count && from[components.count] == name && from.starts(with: components))
+            {
+                return shown(path)
+            }
+            switch directoryShown {
+            case ".": return String(name)
+            case "/": return "/" + name
+            default: return directoryShown + "/" + name
+            }
+        }
+    }
+
+    /// The components of `path` made absolute against `currentDirectory`, with `.` and `..` resolved lexically (no
+    /// symbolic link is followed).
+    static func absoluteComponents(_ path: String, in currentDirectory: String) -> [Substring] {
+        let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
         var components: [Substring] = []
         for part in absolute.split(separator: "/") {
             if part == "." { continue }

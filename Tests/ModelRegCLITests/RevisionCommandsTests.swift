@@ -353,6 +353,28 @@ struct ToolFailure: Error, CustomStringConvertible {
         #expect(!rewritten.stdout.contains("wider still"))
     }
 
+    /// An index extended by a few commits, then by many, answers as one built from scratch.
+    @Test func anExtendedIndexAnswersAsAFreshOne() throws {
+        let repo = try repositoryWithHistory()
+        defer { repo.remove() }
+        #expect(try repo.modelreg("history", "base-lm").status == 0)
+        for round in [1, 70] {
+            for step in 0..<round {
+                let text = try #require(repo.workspace.read("registry/other-v2.yaml"))
+                try repo.workspace.write("registry/other-v2.yaml", text + "# \(round)-\(step)\n")
+                try repo.gitArray(["commit", "-q", "-am", "note \(round)-\(step)"])
+            }
+            let extended = try repo.modelreg("log", "--format", "json")
+            let history = try repo.modelreg("history", "other-v2", "--format", "json")
+            try FileManager.default.removeItem(atPath: repo.root + "/.modelreg")
+            let fresh = try repo.modelreg("log", "--format", "json")
+            #expect(extended.status == 0 && history.status == 0, "\(extended.stderr) \(history.stderr)")
+            #expect(extended.stdout == fresh.stdout, "after \(round) new commits")
+            #expect(history.stdout == (try repo.modelreg("history", "other-v2", "--format", "json")).stdout)
+            #expect(history.stdout.contains("note \(round)-\(round - 1)"))
+        }
+    }
+
     @Test func aDamagedIndexIsRebuiltNotBelieved() throws {
         let repo = try repositoryWithHistory()
         defer { repo.remove() }

@@ -81,6 +81,39 @@ import Testing
         #expect(fromSide == [Self.id(5)], "the walk stops when asked to")
     }
 
+    /// An index extended with new commits answers as one written from scratch with all of them.
+    @Test func extendingEqualsWritingEverything() throws {
+        let first = try #require(
+            HistoryIndexView(
+                Data(HistoryIndexFormat.encode(commits: Array(Self.commits.prefix(3)), tips: [Self.id(3), Self.id(5)], registryPath: "registry")),
+                registryPath: "registry"))
+        let extended = try #require(
+            HistoryIndexView(Data(first.extended(with: Array(Self.commits.suffix(2)), tips: [Self.id(1), Self.id(3)])), registryPath: "registry"),
+            "the extended file reads as an index")
+        let whole = try #require(HistoryIndexView(Data(Self.encoded()), registryPath: "registry"))
+        #expect(extended.count == whole.count)
+        #expect(extended.tips == [Self.id(1), Self.id(3)])
+        let read = Dictionary(uniqueKeysWithValues: extended.allCommits().map { ($0.id, $0) })
+        for commit in whole.allCommits() {
+            let back = try #require(read[commit.id])
+            #expect(back.parents == commit.parents && back.time == commit.time && back.changes == commit.changes)
+        }
+        for path in ["registry/a.yaml", "registry/b.yaml", "registry/c.yaml"] {
+            let mine = Set(extended.commits(touching: try #require(extended.pathPosition(of: path))).map(extended.id(at:)))
+            let theirs = Set(whole.commits(touching: try #require(whole.pathPosition(of: path))).map(whole.id(at:)))
+            #expect(mine == theirs, "\(path)")
+        }
+        func walk(_ view: HistoryIndexView) throws -> [ObjectID] {
+            var order: [ObjectID] = []
+            view.forEachReachable(from: try #require(view.position(of: Self.id(1)))) { order.append(view.id(at: $0)); return true }
+            return order
+        }
+        #expect(try walk(extended) == walk(whole))
+        // Extending by nothing changes no answer either.
+        let same = try #require(HistoryIndexView(Data(whole.extended(with: [], tips: whole.tips)), registryPath: "registry"))
+        #expect(same.allCommits().map(\.id) == whole.allCommits().map(\.id))
+    }
+
     @Test func aDamagedFileIsNotBelieved() throws {
         let bytes = Self.encoded()
         // Every cut of the file: a torn or truncated copy never reads as an index.

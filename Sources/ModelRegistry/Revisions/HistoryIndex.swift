@@ -32,12 +32,22 @@ public struct IndexedCommit: Sendable {
 /// trusted for commits it holds, and it holds every ancestor of every commit it holds.
 public final class HistoryIndex {
     public let registryPath: String
+    /// The records already written, read in place; `commits` holds only those added since.
+    let base: HistoryIndexView?
     public private(set) var commits: [ObjectID: IndexedCommit] = [:]
     /// Commits whose whole ancestry is indexed.
     public private(set) var tips: [ObjectID] = []
 
     init(registryPath: String) {
         self.registryPath = registryPath
+        base = nil
+    }
+
+    /// The index as `view` holds it, to extend with new commits (its records stay where they are).
+    init(_ view: HistoryIndexView) {
+        registryPath = view.registryPath
+        base = view
+        tips = view.tips
     }
 
     // MARK: Updating
@@ -45,18 +55,25 @@ public final class HistoryIndex {
     /// Indexes every commit reachable from `head` that is not indexed yet; returns how many were added.
     @discardableResult
     public func update(from head: ObjectID, repository: Repository) throws(GitError) -> Int {
-        if commits[head] != nil {
+        if commits[head] != nil || base?.position(of: head) != nil {
             remember(tip: head)
             return 0
         }
-        let known = tips.filter { commits[$0] != nil }
+        // Tips that a rewrite and a garbage collection removed cannot be hidden from a walk (and need not be).
+        let known = tips.filter { (try? repository.commit($0)) != nil }
         let fresh = try repository.walk(from: [head], hiding: known)
+        // The walk stops at the remembered tips; commits indexed under tips forgotten since are skipped here.
+        // A few new commits are looked up one by one; many, through a set of every written id.
+        let written = fresh.count > 64 ? Set(base.map { view in (0..<view.count).map(view.id(at:)) } ?? []) : nil
+        func isWritten(_ id: ObjectID) -> Bool { written?.contains(id) ?? (base?.position(of: id) != nil) }
         var trees = TreeIDCache(repository: repository, registryPath: registryPath)
-        for id in fresh {
+        var added = 0
+        for id in fresh where commits[id] == nil && !isWritten(id) {
             commits[id] = try index(id, repository: repository, trees: &trees)
+            added += 1
         }
         remember(tip: head)
-        return fresh.count
+        return added
     }
 
     private func remember(tip: ObjectID) {
@@ -153,16 +170,10 @@ public final class HistoryIndex {
 
     // MARK: Storage
 
-    /// The index as `view` holds it, to extend with new commits.
-    convenience init(_ view: HistoryIndexView) {
-        self.init(registryPath: view.registryPath)
-        for commit in view.allCommits() { commits[commit.id] = commit }
-        tips = view.tips
-    }
-
-    /// The bytes of the index file (see `HistoryIndexFormat`).
+    /// The bytes of the index file (see `HistoryIndexFormat`): the written records as they are, the new ones after.
     func encoded() -> [UInt8] {
-        HistoryIndexFormat.encode(commits: Array(commits.values), tips: tips, registryPath: registryPath)
+        if let base { return base.extended(with: Array(commits.values), tips: tips) }
+        return HistoryIndexFormat.encode(commits: Array(commits.values), tips: tips, registryPath: registryPath)
     }
 }
 

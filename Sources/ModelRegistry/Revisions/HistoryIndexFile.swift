@@ -64,15 +64,9 @@ enum HistoryIndexFormat {
             }
             parentStarts.append(UInt32(parents.count))
             for change in commit.changes {
-                changes.append(kindCode(change.kind))
-                changes.append(change.oldBlob == nil ? 0 : 1)
-                changes.append(change.newBlob == nil ? 0 : 1)
-                changes.append(0)
-                BinaryTables.append(intern(change.oldPath, commit: UInt32(index)), to: &changes)
-                BinaryTables.append(intern(change.newPath, commit: UInt32(index)), to: &changes)
-                for blob in [change.oldBlob, change.newBlob] {
-                    if let blob { blob.appendBytes(to: &changes) } else { changes.append(contentsOf: repeatElement(0, count: 20)) }
-                }
+                appendChange(
+                    change, oldPath: intern(change.oldPath, commit: UInt32(index)),
+                    newPath: intern(change.newPath, commit: UInt32(index)), to: &changes)
             }
             changeStarts.append(UInt32(changes.count / changeSize))
         }
@@ -111,6 +105,19 @@ enum HistoryIndexFormat {
         body.append(postingStarts)
         body.append(allPostings)
         return body.bytes
+    }
+
+    /// Appends one change record (its paths given as positions in the path table).
+    static func appendChange(_ change: EntryChange, oldPath: UInt32, newPath: UInt32, to bytes: inout [UInt8]) {
+        bytes.append(kindCode(change.kind))
+        bytes.append(change.oldBlob == nil ? 0 : 1)
+        bytes.append(change.newBlob == nil ? 0 : 1)
+        bytes.append(0)
+        BinaryTables.append(oldPath, to: &bytes)
+        BinaryTables.append(newPath, to: &bytes)
+        for blob in [change.oldBlob, change.newBlob] {
+            if let blob { blob.appendBytes(to: &bytes) } else { bytes.append(contentsOf: repeatElement(0, count: 20)) }
+        }
     }
 
     static func kindCode(_ kind: EntryChange.Kind) -> UInt8 {
@@ -313,6 +320,113 @@ struct HistoryIndexView {
             IndexedCommit(
                 id: id(at: position), parents: parents(at: position).map(id(at:)), time: time(at: position),
                 changes: changes(at: position))
+        }
+    }
+
+    /// The bytes of this index with `fresh` added (commits it does not hold, whose parents are in it or among them)
+    /// and `tips` as the tips: the written tables are copied as they are and the new records go after them, so
+    /// extending a large index by a few commits costs a copy, not a decoding of every record.
+    func extended(with fresh: [IndexedCommit], tips: [ObjectID]) -> [UInt8] {
+        let newPosition = Dictionary(uniqueKeysWithValues: fresh.enumerated().map { ($1.id, UInt32(count + $0)) })
+        var oldPositions: [ObjectID: UInt32]?
+        func position(of id: ObjectID) -> UInt32? {
+            if let found = newPosition[id] { return found }
+            if oldPositions == nil {
+                oldPositions = Dictionary(uniqueKeysWithValues: (0..<count).map { (self.id(at: $0), UInt32($0)) })
+            }
+            return oldPositions![id]
+        }
+        var oldPaths: [String: UInt32]?
+        var newPaths: [String] = []
+        var newPathPosition: [String: UInt32] = [:]
+        var newPostings: [UInt32: [UInt32]] = [:]
+        func intern(_ path: String?, commit: UInt32) -> UInt32 {
+            guard let path else { return HistoryIndexFormat.noPath }
+            if oldPaths == nil {
+                oldPaths = Dictionary(uniqueKeysWithValues: (0..<pathCount).map { (self.path(at: $0), UInt32($0)) })
+            }
+            let index: UInt32
+            if let known = oldPaths![path] ?? newPathPosition[path] {
+                index = known
+            } else {
+                index = UInt32(pathCount + newPaths.count)
+                newPathPosition[path] = index
+                newPaths.append(path)
+            }
+            if newPostings[index]?.last != commit { newPostings[index, default: []].append(commit) }
+            return index
+        }
+        var parents: [UInt32] = []
+        var parentStarts: [UInt32] = []
+        var changes: [UInt8] = []
+        var changeStarts: [UInt32] = []
+        for (offset, commit) in fresh.enumerated() {
+            let commitPosition = UInt32(count + offset)
+            parents.append(contentsOf: commit.parents.compactMap(position(of:)))
+            parentStarts.append(UInt32(parentCount + parents.count))
+            for change in commit.changes {
+                HistoryIndexFormat.appendChange(
+                    change, oldPath: intern(change.oldPath, commit: commitPosition),
+                    newPath: intern(change.newPath, commit: commitPosition), to: &changes)
+            }
+            changeStarts.append(UInt32(changeCount + changes.count / HistoryIndexFormat.changeSize))
+        }
+        let tipPositions = tips.compactMap(position(of:))
+        let totalPaths = pathCount + newPaths.count
+        let newPathBytes = newPaths.reduce(0) { $0 + $1.utf8.count }
+
+        return storage.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [UInt8] in
+            func section(_ at: Int, _ size: Int) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: raw[at..<at + size]) }
+            var out = BinaryTables()
+            out.bytes.reserveCapacity(raw.count + 128 * fresh.count + changes.count + 8 * totalPaths)
+            out.bytes.append(contentsOf: HistoryIndexFormat.magic)
+            let registryBytes = Array(registryPath.utf8)
+            for value in [
+                count + fresh.count, tipPositions.count, parentCount + parents.count,
+                changeCount + changes.count / HistoryIndexFormat.changeSize, totalPaths, pathByteCount + newPathBytes,
+                postingCount + newPostings.values.reduce(0) { $0 + $1.count }, registryBytes.count,
+            ] {
+                out.append(UInt32(value))
+            }
+            out.bytes.append(contentsOf: registryBytes)
+            out.append(tipPositions)
+            out.bytes.append(contentsOf: section(idsAt, 20 * count))
+            for commit in fresh { commit.id.appendBytes(to: &out.bytes) }
+            out.bytes.append(contentsOf: section(timesAt, 8 * count))
+            for commit in fresh { withUnsafeBytes(of: commit.time.littleEndian) { out.bytes.append(contentsOf: $0) } }
+            out.bytes.append(contentsOf: section(parentStartsAt, 4 * (count + 1)))
+            out.append(parentStarts)
+            out.bytes.append(contentsOf: section(parentsAt, 4 * parentCount))
+            out.append(parents)
+            out.bytes.append(contentsOf: section(changeStartsAt, 4 * (count + 1)))
+            out.append(changeStarts)
+            out.bytes.append(contentsOf: section(changesAt, HistoryIndexFormat.changeSize * changeCount))
+            out.bytes.append(contentsOf: changes)
+            out.bytes.append(contentsOf: section(pathStartsAt, 4 * (pathCount + 1)))
+            var end = pathByteCount
+            for path in newPaths {
+                end += path.utf8.count
+                out.append(UInt32(end))
+            }
+            out.bytes.append(contentsOf: section(pathBytesAt, pathByteCount))
+            for path in newPaths { out.bytes.append(contentsOf: path.utf8) }
+            // Each path's postings: the written ones, then the new commits that name it.
+            var postingEnd = 0
+            out.append(UInt32(0))
+            var postings: [UInt32] = []
+            postings.reserveCapacity(postingCount + fresh.count * 2)
+            for path in 0..<totalPaths {
+                if path < pathCount {
+                    for index in u32(postingStartsAt, path)..<u32(postingStartsAt, path + 1) {
+                        postings.append(UInt32(u32(postingsAt, index)))
+                    }
+                }
+                postings.append(contentsOf: newPostings[UInt32(path)] ?? [])
+                postingEnd = postings.count
+                out.append(UInt32(postingEnd))
+            }
+            out.append(postings)
+            return out.bytes
         }
     }
 

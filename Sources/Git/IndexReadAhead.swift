@@ -9,13 +9,15 @@ final class IndexReadAhead: @unchecked Sendable {
     private var opened: (repository: Handle, index: Handle)?
     private var taken = false
 
-    /// Starts reading the index of the repository at `path` (its git directory).
-    init(repositoryAt path: String) {
+    /// Starts reading the index of the repository at `path` (its git directory), whose work tree must be
+    /// `workingDirectory` (else nothing is read ahead).
+    init(repositoryAt path: String, workingDirectory: String) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             defer { finished.signal() }
             var repository: OpaquePointer?
             guard git_repository_open(&repository, path) == 0, let repository else { return }
             let owner = Handle(repository, free: git_repository_free)
+            guard git_repository_workdir(repository).map({ String(cString: $0) }) == workingDirectory else { return }
             var index: OpaquePointer?
             guard git_repository_index(&index, repository) == 0, let index else { return }
             opened = (owner, Handle(index, free: git_index_free))

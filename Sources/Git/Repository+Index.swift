@@ -13,8 +13,8 @@ extension Repository {
     /// no time of its own when the caller has other work to do meanwhile (a commit writes its objects). Does nothing
     /// in a bare repository.
     public func readIndexAhead() {
-        guard workingDirectory != nil, indexReadAhead == nil else { return }
-        indexReadAhead = IndexReadAhead(repositoryAt: gitDirectory)
+        guard let workingDirectory, indexReadAhead == nil else { return }
+        indexReadAhead = IndexReadAhead(repositoryAt: gitDirectory, workingDirectory: workingDirectory)
     }
 
     /// Stages exactly these repository-relative paths as they are in the work tree: a file that

@@ -89,6 +89,21 @@ import Testing
         #expect(try scratch.gitRun(["fsck", "--strict", "--no-dangling"]).status == 0)
     }
 
+    /// In a linked worktree the index read ahead is the worktree's own.
+    @Test func anIndexReadAheadInALinkedWorktree() throws {
+        let scratch = try makeRepository()
+        try scratch.commitAll("everything")
+        let worktree = scratch.root + "-wt"
+        defer { try? FileManager.default.removeItem(atPath: worktree) }
+        try scratch.git(["worktree", "add", "-q", "-b", "wt-branch", worktree])
+        try Data("id: new\n".utf8).write(to: URL(fileURLWithPath: worktree + "/registry/new.yaml"))
+        let repository = try Repository.discover(from: worktree + "/registry")
+        repository.readIndexAhead()
+        try repository.stageFromWorkingTree(paths: ["registry/new.yaml"])
+        #expect(try runGit(["status", "--porcelain"], in: worktree) == "A  registry/new.yaml")
+        #expect(try scratch.gitRun(["status", "--porcelain"]).text == "", "the main work tree's index is untouched")
+    }
+
     @Test func rejectsPathsOutsideTheWorkTree() throws {
         let scratch = try makeRepository()
         let repository = try Repository(path: scratch.root)

@@ -4,7 +4,7 @@ import Testing
 
 @testable import ModelRegistry
 
-@Suite struct HistoryIndexFileTests {
+@Suite struct HistoryIndexFormatTests {
     static func id(_ n: Int) -> ObjectID {
         ObjectID(hex: String(repeating: String(format: "%02x", n % 256), count: 20))!
     }

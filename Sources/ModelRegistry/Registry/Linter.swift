@@ -79,20 +79,32 @@ public struct Linter: Sendable {
         count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Int) -> CheckResult
     ) -> (report: LintReport, extracts: [EntryExtract]) {
         let workers = max(1, min(count / 64, System.coreCount))
-        let chunks = Mutex<[[CheckResult]]>(Array(repeating: [], count: workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var results: [CheckResult] = []
-            var index = worker
-            while index < count {
-                var result = body(index)
-                if let document = result.document {
-                    result.extract = EntryExtract(document)
-                    if !keepingDocuments { result.document = nil }
+        // Files are handed out in small chunks as workers ask for them, so a worker that the machine slows down
+        // does not leave the others waiting at the end; each chunk's results keep their place in file order.
+        let chunkSize = 32
+        let chunks = Mutex<[[CheckResult]]>(Array(repeating: [], count: (count + chunkSize - 1) / chunkSize))
+        let nextChunk = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var done: [(chunk: Int, results: [CheckResult])] = []
+            while true {
+                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                let start = chunk * chunkSize
+                guard start < count else { break }
+                var results: [CheckResult] = []
+                results.reserveCapacity(chunkSize)
+                for index in start..<min(start + chunkSize, count) {
+                    var result = body(index)
+                    if let document = result.document {
+                        result.extract = EntryExtract(document)
+                        if !keepingDocuments { result.document = nil }
+                    }
+                    results.append(result)
                 }
-                results.append(result)
-                index += workers
+                done.append((chunk, results))
             }
-            chunks.withLock { $0[worker] = results }
+            chunks.withLock { all in
+                for (chunk, results) in done { all[chunk] = results }
+            }
         }
         var documents: [ModelDocument] = []
         var extracts: [EntryExtract] = []

@@ -26,15 +26,25 @@ import Testing
         return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
-    @Test func batchEqualsOneByOne() {
+    @Test func aFolderListedOnceEqualsOneByOne() throws {
+        let root = FileManager.default.temporaryDirectory.path + "/display-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/r/registry"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/r/sub", withIntermediateDirectories: true)
+        for name in ["x.yaml", "y.yml", "z.yaml", ".hidden.yaml", "notes.txt"] {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("id: a\n".utf8))
+        }
         let currentDirectory = FileManager.default.currentDirectoryPath
-        let folders = ["/r/registry", "/r/registry/", "registry", "./registry", "../up/registry", "/", "/r/a/b/c/d/registry", "/r/registry/./sub/.."]
-        let bases = ["/r", "/r/registry", "/r/registry/x.yaml", "/r/registry/x.yaml/deeper", "/elsewhere", "/r/a/b/c/d/e", currentDirectory, "/"]
-        for folder in folders {
-            let paths = ["x.yaml", "y.yml", "x.yaml", "z.yaml"].map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 }
+        let bases = [root + "/r", folder, folder + "/x.yaml", folder + "/x.yaml/deeper", folder + "/sub", root + "/elsewhere",
+                     root + "/r/a/b/c/d", currentDirectory, "/"]
+        for directory in [folder, folder + "/", root + "/r/./registry", root + "/r/sub/../registry"] {
             for base in bases {
-                let batch = RegistryLocator.displayPaths(paths, relativeTo: base)
-                #expect(batch == paths.map { expected($0, base: base, currentDirectory: currentDirectory) }, "\(folder) from \(base)")
+                let inputs = try RegistryLocator.modelFileInputs(in: directory, relativeTo: base)
+                #expect(inputs.map { ($0.path as NSString).lastPathComponent } == ["x.yaml", "y.yml", "z.yaml"])
+                #expect(
+                    inputs.map(\.displayPath) == inputs.map { expected($0.path, base: base, currentDirectory: currentDirectory) },
+                    "\(directory) from \(base)")
             }
         }
         #expect(RegistryLocator.displayPath("/r/registry/x.yaml", relativeTo: "/r") == "registry/x.yaml")

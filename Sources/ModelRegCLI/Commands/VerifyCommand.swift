@@ -54,8 +54,8 @@ extension VerifyCommand {
 /// The lint inputs for the files of a registry folder, named relative to the current directory.
 enum RegistryInputs {
     static func of(directory: String) throws(ToolError) -> [LintInput] {
-        let paths = try RegistryLocator.modelFiles(in: directory)
-        let shown = RegistryLocator.displayPaths(paths, relativeTo: FileSystem.currentDirectory)
-        return zip(paths, shown).map { LintInput(path: $0, displayPath: $1) }
+        try RegistryLocator.modelFileInputs(in: directory, relativeTo: FileSystem.currentDirectory).map {
+            LintInput(path: $0.path, displayPath: $0.displayPath)
+        }
     }
 }

@@ -19,15 +19,43 @@ public enum RegistryLocator {
     /// The model files in a registry folder (`*.yaml`, and `*.yml` so that the misnamed ones are reported),
     /// sorted by name; hidden files are skipped.
     public static func modelFiles(in directory: String) throws(ToolError) -> [String] {
+        try modelFileNames(in: directory).map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+    }
+
+    /// The names of the model files in a registry folder, sorted.
+    static func modelFileNames(in directory: String) throws(ToolError) -> [String] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw ToolError("cannot read registry folder \(directory): \(error.localizedDescription)")
         }
-        return names.filter(isModelFileName)
-            .sorted()
-            .map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
+        return names.filter(isModelFileName).sorted()
+    }
+
+    /// The model files of a registry folder with the paths to show for them (see `displayPath`), worked out once
+    /// for the folder rather than once per file.
+    public static func modelFileInputs(in directory: String, relativeTo base: String) throws(ToolError)
+        -> [(path: String, displayPath: String)]
+    {
+        let names = try modelFileNames(in: directory)
+        let folder = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let folderShown = displayPath(folder, relativeTo: base)
+        // A file's shown path is its folder's plus its name, unless the base lies inside a folder of that name.
+        let currentDirectory = FileManager.default.currentDirectoryPath
+        let from = absoluteComponents(base, in: currentDirectory)
+        let components = absoluteComponents(folder, in: currentDirectory)
+        let nameOnTheWay = from.count > components.count && from.starts(with: components) ? from[components.count] : nil
+        let prefix = folder == "/" ? "/" : folder + "/"
+        return names.map { name in
+            let path = prefix + name
+            if let nameOnTheWay, nameOnTheWay == name { return (path, displayPath(path, relativeTo: base)) }
+            switch folderShown {
+            case ".": return (path, name)
+            case "/": return (path, "/" + name)
+            default: return (path, folderShown + "/" + name)
+            }
+        }
     }
 
     /// Model files are `*.yaml` (and `*.yml`, so that misnamed ones are reported); hidden files are skipped.
@@ -48,46 +76,16 @@ public enum RegistryLocator {
 
     /// `path` relative to `base` when that is shorter to read (`registry/x.yaml`, `../registry/x.yaml`), else absolute.
     public static func displayPath(_ path: String, relativeTo base: String) -> String {
-        displayPaths([path], relativeTo: base)[0]
-    }
-
-    /// `displayPath` for many paths, with the current directory and `base` read once.
-    public static func displayPaths(_ paths: [String], relativeTo base: String) -> [String] {
-        // Lexical, like URL.standardizedFileURL, without Foundation's URL: verify calls this once per file.
-        let currentDirectory = paths.allSatisfy { $0.hasPrefix("/") } && base.hasPrefix("/")
-            ? "" : FileManager.default.currentDirectoryPath
+        // Lexical, like URL.standardizedFileURL, without Foundation's URL.
+        let currentDirectory = path.hasPrefix("/") && base.hasPrefix("/") ? "" : FileManager.default.currentDirectoryPath
+        let target = absoluteComponents(path, in: currentDirectory)
         let from = absoluteComponents(base, in: currentDirectory)
-        func shown(_ path: String) -> String {
-            let target = absoluteComponents(path, in: currentDirectory)
-            var common = 0
-            while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
-            let ups = from.count - common
-            if common == 0 || ups > 3 { return "/" + target.joined(separator: "/") }
-            let parts = Array(repeating: "..", count: ups) + target[common...].map(String.init)
-            return parts.isEmpty ? "." : parts.joined(separator: "/")
-        }
-        // The files of one folder share its display path: work it out once per folder, not once per file.
-        var folder: (path: Substring, shown: String, components: [Substring])?
-        return paths.map { path in
-            guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return shown(path) }
-            let name = path[path.index(after: slash)...]
-            let directory = path[..<slash]
-            if folder?.path != directory {
-                folder = (directory, shown(String(directory)), absoluteComponents(String(directory), in: currentDirectory))
-            }
-            let (_, directoryShown, components) = folder!
-            // Unless the base lies inside a folder of that name, the file's path is its folder's plus its name.
-            if name.isEmpty || name == "." || name == ".."
-                || (from.count > components.count && from[components.count] == name && from.starts(with: components))
-            {
-                return shown(path)
-            }
-            switch directoryShown {
-            case ".": return String(name)
-            case "/": return "/" + name
-            default: return directoryShown + "/" + name
-            }
-        }
+        var common = 0
+        while common < target.count, common < from.count, target[common] == from[common] { common += 1 }
+        let ups = from.count - common
+        if common == 0 || ups > 3 { return "/" + target.joined(separator: "/") }
+        let parts = Array(repeating: "..", count: ups) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 
     /// The components of `path` made absolute against `currentDirectory`, with `.` and `..` resolved lexically (no

@@ -24,13 +24,19 @@ public enum RegistryLocator {
 
     /// The names of the model files in a registry folder, sorted.
     static func modelFileNames(in directory: String) throws(ToolError) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            throw ToolError("cannot read registry folder \(directory): \(error.localizedDescription)")
+        // readdir, not FileManager: a large registry's listing is on the path of every verify.
+        guard let stream = opendir(directory) else {
+            throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
         }
-        return names.filter(isModelFileName).sorted()
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if isModelFileName(name) { names.append(name) }
+        }
+        return names.sorted()
     }
 
     /// The model files of a registry folder with the paths to show for them (see `displayPath`), worked out once

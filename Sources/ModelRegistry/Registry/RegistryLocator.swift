@@ -22,8 +22,8 @@ public enum RegistryLocator {
         try modelFileNames(in: directory).map { directory.hasSuffix("/") ? directory + $0 : directory + "/" + $0 }
     }
 
-    /// The names of the model files in a registry folder, sorted.
-    static func modelFileNames(in directory: String) throws(ToolError) -> [String] {
+    /// The names of the model files in a registry folder, sorted (hidden files and other extensions left out).
+    public static func modelFileNames(in directory: String) throws(ToolError) -> [String] {
         // readdir, not FileManager: a large registry's listing is on the path of every verify.
         guard let stream = opendir(directory) else {
             throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")

@@ -87,7 +87,7 @@ struct FolderScan: Sendable {
     private static func rescan(directory: String, folder: FileStamp, previous: FolderSnapshot?, now: Int64)
         throws(ToolError) -> FolderScan
     {
-        let names = try listModelFiles(in: directory)
+        let names = try RegistryLocator.modelFileNames(in: directory)
         let previousFiles = previous?.files ?? []
         var previousByName: [String: FolderSnapshot.File]?
         var sameNames = previousFiles.count == names.count
@@ -157,21 +157,6 @@ struct FolderScan: Sendable {
 
     private static let placeholder = ObjectID(bytes: Array(repeating: 0, count: 20))!
 
-    /// The names of the model files in `directory`, sorted (hidden files and other extensions left out).
-    static func listModelFiles(in directory: String) throws(ToolError) -> [String] {
-        guard let stream = opendir(directory) else {
-            throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
-        }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if RegistryLocator.isModelFileName(name) { names.append(name) }
-        }
-        return names.sorted()
-    }
 
     /// Reads and hashes files on every core.
     private static func readAndHash(_ paths: [String]) throws(ToolError) -> [(bytes: [UInt8], blob: ObjectID)] {

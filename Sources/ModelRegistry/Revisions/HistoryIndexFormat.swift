@@ -27,83 +27,23 @@ enum HistoryIndexFormat {
     static let changeSize = 52
     static let noPath = UInt32.max
 
-    /// The bytes of `commits` (each one's parents among them) with `tips` first in line for the next update.
+    /// The bytes of `commits` (each one's parents among them) with `tips` first in line for the next update: an
+    /// empty index extended with them, oldest first.
     static func encode(commits: [IndexedCommit], tips: [ObjectID], registryPath: String) -> [UInt8] {
         let ordered = commits.sorted { $0.time != $1.time ? $0.time < $1.time : $0.id < $1.id }
-        var position: [ObjectID: UInt32] = [:]
-        position.reserveCapacity(ordered.count)
-        for (index, commit) in ordered.enumerated() { position[commit.id] = UInt32(index) }
+        return HistoryIndexView(Data(empty(registryPath: registryPath)), registryPath: registryPath)!
+            .extended(with: ordered, tips: tips)
+    }
 
-        var pathPosition: [String: UInt32] = [:]
-        var paths: [String] = []
-        var postings: [[UInt32]] = []
-        func intern(_ path: String?, commit: UInt32) -> UInt32 {
-            guard let path else { return noPath }
-            let index: UInt32
-            if let known = pathPosition[path] {
-                index = known
-            } else {
-                index = UInt32(paths.count)
-                pathPosition[path] = index
-                paths.append(path)
-                postings.append([])
-            }
-            if postings[Int(index)].last != commit { postings[Int(index)].append(commit) }
-            return index
-        }
-
+    /// The bytes of an index that holds no commit.
+    static func empty(registryPath: String) -> [UInt8] {
         var body = BinaryTables()
-        var parentStarts: [UInt32] = [0]
-        var parents: [UInt32] = []
-        var changeStarts: [UInt32] = [0]
-        var changes: [UInt8] = []
-        for (index, commit) in ordered.enumerated() {
-            for parent in commit.parents {
-                // A parent outside the set cannot be named; the index holds closed sets only.
-                if let parentPosition = position[parent] { parents.append(parentPosition) }
-            }
-            parentStarts.append(UInt32(parents.count))
-            for change in commit.changes {
-                appendChange(
-                    change, oldPath: intern(change.oldPath, commit: UInt32(index)),
-                    newPath: intern(change.newPath, commit: UInt32(index)), to: &changes)
-            }
-            changeStarts.append(UInt32(changes.count / changeSize))
-        }
-        var pathStarts: [UInt32] = [0]
-        var pathBytes: [UInt8] = []
-        for path in paths {
-            pathBytes.append(contentsOf: path.utf8)
-            pathStarts.append(UInt32(pathBytes.count))
-        }
-        var postingStarts: [UInt32] = [0]
-        var allPostings: [UInt32] = []
-        for list in postings {
-            allPostings.append(contentsOf: list)
-            postingStarts.append(UInt32(allPostings.count))
-        }
         let registryBytes = Array(registryPath.utf8)
-        let tipPositions = tips.compactMap { position[$0] }
-
         body.bytes.append(contentsOf: magic)
-        for count in [
-            ordered.count, tipPositions.count, parents.count, changes.count / changeSize, paths.count, pathBytes.count,
-            allPostings.count, registryBytes.count,
-        ] {
-            body.append(UInt32(count))
-        }
+        for count in [0, 0, 0, 0, 0, 0, 0, registryBytes.count] { body.append(UInt32(count)) }
         body.bytes.append(contentsOf: registryBytes)
-        body.append(tipPositions)
-        for commit in ordered { commit.id.appendBytes(to: &body.bytes) }
-        for commit in ordered { withUnsafeBytes(of: commit.time.littleEndian) { body.bytes.append(contentsOf: $0) } }
-        body.append(parentStarts)
-        body.append(parents)
-        body.append(changeStarts)
-        body.bytes.append(contentsOf: changes)
-        body.append(pathStarts)
-        body.bytes.append(contentsOf: pathBytes)
-        body.append(postingStarts)
-        body.append(allPostings)
+        // The four tables of starts each hold their one 0.
+        body.append([0, 0, 0, 0])
         return body.bytes
     }
 

@@ -46,9 +46,7 @@ struct RawTree {
     func entry(named name: [UInt8]) throws(GitError) -> Entry? {
         var offset = 0
         while let entry = try entry(at: offset) {
-            let matches = entry.nameEnd - entry.nameStart == name.count
-                && bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + entry.nameStart, name, name.count) == 0 }
-            if matches { return entry }
+            if isNamed(entry, name) { return entry }
             offset = entry.end
         }
         return nil
@@ -91,16 +89,36 @@ struct RawTree {
 
     /// git's order of two entries: names bytewise, a folder's name as if it ended with `/`.
     static func order(_ a: Entry, in first: RawTree, _ b: Entry, in second: RawTree) -> Int {
-        let lengthA = a.nameEnd - a.nameStart
-        let lengthB = b.nameEnd - b.nameStart
-        let shared = min(lengthA, lengthB)
-        let prefixOrder = first.bytes.withUnsafeBufferPointer { x in
-            second.bytes.withUnsafeBufferPointer { y in memcmp(x.baseAddress! + a.nameStart, y.baseAddress! + b.nameStart, shared) }
+        first.bytes.withUnsafeBufferPointer { x in
+            second.bytes.withUnsafeBufferPointer { y in
+                order(
+                    UnsafeBufferPointer(rebasing: x[a.nameStart..<a.nameEnd]), isTree: a.isTree,
+                    UnsafeBufferPointer(rebasing: y[b.nameStart..<b.nameEnd]), isTree: b.isTree)
+            }
         }
-        if prefixOrder != 0 { return Int(prefixOrder) }
-        let nextA = lengthA > shared ? Int(first.bytes[a.nameStart + shared]) : (a.isTree ? 0x2F : 0)
-        let nextB = lengthB > shared ? Int(second.bytes[b.nameStart + shared]) : (b.isTree ? 0x2F : 0)
+    }
+
+    /// git's order of two entry names (negative when `a` comes first): bytewise, a folder's name as if it ended
+    /// with `/`.
+    static func order(_ a: UnsafeBufferPointer<UInt8>, isTree aIsTree: Bool, _ b: UnsafeBufferPointer<UInt8>, isTree bIsTree: Bool)
+        -> Int
+    {
+        let shared = min(a.count, b.count)
+        if shared > 0 {
+            let prefixOrder = memcmp(a.baseAddress!, b.baseAddress!, shared)
+            if prefixOrder != 0 { return Int(prefixOrder) }
+        }
+        let nextA = a.count > shared ? Int(a[shared]) : (aIsTree ? 0x2F : 0)
+        let nextB = b.count > shared ? Int(b[shared]) : (bIsTree ? 0x2F : 0)
         return nextA - nextB
+    }
+
+    /// True when `entry` is called `name`.
+    func isNamed(_ entry: Entry, _ name: [UInt8]) -> Bool {
+        entry.nameEnd - entry.nameStart == name.count
+            && bytes.withUnsafeBufferPointer { x in
+                name.withUnsafeBufferPointer { y in name.isEmpty || memcmp(x.baseAddress! + entry.nameStart, y.baseAddress!, name.count) == 0 }
+            }
     }
 }
 
@@ -128,24 +146,20 @@ extension RawTree {
 
     /// git's order of an entry of this tree and a new one (negative when the entry comes first).
     func order(_ entry: Entry, _ new: NewEntry) -> Int {
-        let length = entry.nameEnd - entry.nameStart
-        let shared = min(length, new.name.count)
-        let prefixOrder = bytes.withUnsafeBufferPointer { x in memcmp(x.baseAddress! + entry.nameStart, new.name, shared) }
-        if prefixOrder != 0 { return Int(prefixOrder) }
-        let next = length > shared ? Int(bytes[entry.nameStart + shared]) : (entry.isTree ? 0x2F : 0)
-        let newNext = new.name.count > shared ? Int(new.name[shared]) : (new.isTree ? 0x2F : 0)
-        return next - newNext
+        bytes.withUnsafeBufferPointer { x in
+            new.name.withUnsafeBufferPointer { y in
+                Self.order(UnsafeBufferPointer(rebasing: x[entry.nameStart..<entry.nameEnd]), isTree: entry.isTree, y, isTree: new.isTree)
+            }
+        }
     }
 
     /// The bytes of this tree without the entries at the positions in `removed` and with `added` put in git's order
     /// (`entries` are this tree's entries, in order). Runs of kept entries are copied as they are.
     func replacing(entries: [Entry], removed: Set<Int>, added: [NewEntry]) -> [UInt8] {
         let newEntries = added.sorted { a, b in
-            let shared = min(a.name.count, b.name.count)
-            for index in 0..<shared where a.name[index] != b.name[index] { return a.name[index] < b.name[index] }
-            let nextA = a.name.count > shared ? Int(a.name[shared]) : (a.isTree ? 0x2F : 0)
-            let nextB = b.name.count > shared ? Int(b.name[shared]) : (b.isTree ? 0x2F : 0)
-            return nextA < nextB
+            a.name.withUnsafeBufferPointer { x in
+                b.name.withUnsafeBufferPointer { y in Self.order(x, isTree: a.isTree, y, isTree: b.isTree) < 0 }
+            }
         }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + newEntries.reduce(0) { $0 + $1.name.count + 28 })

@@ -1,5 +1,4 @@
 import CGit2
-import Glibc
 
 // Writing objects and moving references. Nothing here touches the index or the work tree.
 extension Repository {
@@ -114,14 +113,7 @@ extension Repository {
             entries.append(entry)
             offset = entry.end
         }
-        func existing(_ name: [UInt8]) -> Int? {
-            tree.bytes.withUnsafeBufferPointer { bytes in
-                entries.firstIndex { entry in
-                    entry.nameEnd - entry.nameStart == name.count
-                        && memcmp(bytes.baseAddress! + entry.nameStart, name, name.count) == 0
-                }
-            }
-        }
+        func existing(_ name: [UInt8]) -> Int? { entries.firstIndex { tree.isNamed($0, name) } }
         var removed = Set<Int>()
         var added: [RawTree.NewEntry] = []
         for (name, change) in changes {

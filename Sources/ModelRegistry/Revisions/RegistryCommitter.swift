@@ -1,4 +1,3 @@
-import Digest
 import Foundation
 import Git
 
@@ -270,7 +269,7 @@ public final class RegistryCommitter {
     func schema(at parent: ObjectID?) throws(ToolError) -> ModelSchema {
         if let schemaOverride { return schemaOverride }
         if let text = parent.flatMap({ registry.schemaText(at: $0) }) {
-            let digest = SHA256.hash(text.utf8).hex
+            let digest = ModelSchema.digest(of: text)
             if let known = compiledSchemas.first(where: { $0.digest == digest }) { return known }
             return try ModelSchema(text: text, origin: "schemas/model.schema.json")
         }

@@ -27,8 +27,11 @@ public struct ModelSchema: Sendable {
         }
         self.json = json
         self.origin = origin
-        digest = SHA256.hash(text.utf8).hex
+        digest = Self.digest(of: text)
     }
+
+    /// The digest a schema with this text has (`digest`), without compiling it.
+    public static func digest(of text: String) -> String { SHA256.hash(text.utf8).hex }
 
     /// The schema built into modelreg (the same text as `schemas/model.schema.json`).
     public static let builtIn: ModelSchema = {

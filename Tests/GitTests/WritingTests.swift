@@ -93,6 +93,9 @@ import Testing
         #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: ["/abs": blob]) }
         #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: ["a//b": blob]) }
         #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: [".git/config": blob]) }
+        #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: [".GIT/config": blob]) }  // any case
+        #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: ["a/../b": blob]) }
+        #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: ["./b": blob]) }
         let missing = try #require(ObjectID(hex: String(repeating: "2", count: 40)))
         #expect(throws: GitError.self) { try repository.buildTree(base: nil, changes: ["m.yaml": missing]) }
     }

@@ -5,13 +5,14 @@
 /// (with `+` chomping, after the trailing empty lines it keeps), so that replacing start..<end
 /// leaves the next line untouched.
 enum BlockScalarExtent {
-    static func end(start: SourceLocation, libyamlEnd end: SourceLocation, in map: SourceMap) -> SourceLocation {
+    static func end(start: SourcePosition, libyamlEnd end: SourcePosition, in map: SourceMap) -> SourcePosition {
         let bytes = map.bytes
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        let limit = min(end.offset, bytes.count)
+        let limit = min(Int(end.offset), bytes.count)
+        let startOffset = Int(start.offset)
         // Find the chomping indicator in the header.
-        var index = start.offset
+        var index = startOffset
         while index < limit && bytes[index] != UInt8(ascii: "|") && bytes[index] != UInt8(ascii: ">") { index += 1 }
         var keep = false
         index += 1
@@ -25,11 +26,11 @@ enum BlockScalarExtent {
         var target = limit
         if keep {
             // Drop only the indentation of the line after the scalar.
-            while target > start.offset && (bytes[target - 1] == space || bytes[target - 1] == tab) { target -= 1 }
+            while target > startOffset && (bytes[target - 1] == space || bytes[target - 1] == tab) { target -= 1 }
             if !(target == 0 || bytes[target - 1] == lf || bytes[target - 1] == cr) { target = limit }
         } else {
             // Back to the last character of content, then forward past its line's break.
-            while target > start.offset,
+            while target > startOffset,
                 bytes[target - 1] == space || bytes[target - 1] == tab || bytes[target - 1] == lf
                     || bytes[target - 1] == cr
             {
@@ -40,6 +41,6 @@ enum BlockScalarExtent {
             if target < limit && bytes[target] == lf { target += 1 }
         }
         guard target < end.offset else { return end }
-        return map.location(ofByte: target, before: end)
+        return map.position(ofByte: target, before: end)
     }
 }

@@ -1,6 +1,6 @@
 import CYAML
 
-/// Turns libyaml's marks into `SourceLocation`s with exact byte offsets.
+/// Turns libyaml's marks into positions (and, for messages, `SourceLocation`s) with exact byte offsets.
 ///
 /// libyaml 0.2.5 counts `mark.index` in characters (Unicode scalars), not bytes, and starts
 /// lines and columns at 0. Lines and columns are taken from libyaml as they are (plus one);
@@ -17,7 +17,7 @@ struct SourceMap {
     private var cursorCharacter = 0
     private var cursorByte: Int
     /// The end of the input, found on first use.
-    private var endOfInput: SourceLocation?
+    private var endOfInput: SourcePosition?
 
     init(path: String, bytes: UnsafeBufferPointer<UInt8>, base: Int, isASCII: Bool) {
         self.path = path
@@ -27,19 +27,29 @@ struct SourceMap {
         self.cursorByte = base
     }
 
-    /// The location of a libyaml mark.
+    /// The position of a libyaml mark.
     @inline(__always)
-    mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
+    mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
         let offset = byteOffset(ofCharacter: mark.index)
         // At the end of input libyaml moves its mark to a new line even when the last line has
         // no line break; report the real end instead.
-        if offset >= bytes.count { return endLocation() }
-        return SourceLocation(path: path, line: mark.line + 1, column: mark.column + 1, offset: offset)
+        if offset >= bytes.count { return endPosition() }
+        return SourcePosition(line: mark.line + 1, column: mark.column + 1, offset: offset)
     }
 
-    private mutating func endLocation() -> SourceLocation {
+    /// The location of a libyaml mark, for a message.
+    mutating func location(_ mark: yaml_mark_t) -> SourceLocation {
+        position(mark).located(in: path)
+    }
+
+    /// A position of this file as a location, for a message.
+    func location(_ position: SourcePosition) -> SourceLocation {
+        position.located(in: path)
+    }
+
+    private mutating func endPosition() -> SourcePosition {
         if let endOfInput { return endOfInput }
-        let end = location(ofByte: bytes.count)
+        let end = position(ofByte: bytes.count)
         endOfInput = end
         return end
     }
@@ -74,6 +84,11 @@ struct SourceMap {
     /// NEL, LS and PS each end a line) and columns in characters. Scans from the start of
     /// the file, so it is meant for errors, not for the hot path.
     func location(ofByte target: Int) -> SourceLocation {
+        position(ofByte: target).located(in: path)
+    }
+
+    /// The position of a byte offset (see `location(ofByte:)`).
+    func position(ofByte target: Int) -> SourcePosition {
         let end = min(max(target, 0), bytes.count)
         var line = 1
         var column = 1
@@ -95,14 +110,14 @@ struct SourceMap {
             while index < end && bytes[index] & 0xC0 == 0x80 { index += 1 }
             column += 1
         }
-        return SourceLocation(path: path, line: line, column: column, offset: max(end, 0))
+        return SourcePosition(line: line, column: column, offset: max(end, 0))
     }
 
-    /// The location `target` bytes before `from`, found by walking back from `from` only.
+    /// The position of byte `target`, found by walking back from `from` only.
     /// `target` must not lie after `from`.
-    func location(ofByte target: Int, before from: SourceLocation) -> SourceLocation {
+    func position(ofByte target: Int, before from: SourcePosition) -> SourcePosition {
         var breaks = 0
-        var index = from.offset
+        var index = Int(from.offset)
         var charactersOnLastLine = 0
         while index > target {
             let previous = startOfCharacter(before: index)
@@ -122,9 +137,7 @@ struct SourceMap {
             }
         }
         if breaks == 0 {
-            return SourceLocation(
-                path: path, line: from.line, column: from.column - charactersOnLastLine,
-                offset: target)
+            return SourcePosition(line: Int(from.line), column: Int(from.column) - charactersOnLastLine, offset: target)
         }
         // Count characters from the start of the target's line.
         var lineStart = target
@@ -140,7 +153,7 @@ struct SourceMap {
             while scan < target && bytes[scan] & 0xC0 == 0x80 { scan += 1 }
             column += 1
         }
-        return SourceLocation(path: path, line: from.line - breaks, column: column, offset: target)
+        return SourcePosition(line: Int(from.line) - breaks, column: column, offset: target)
     }
 
     private func startOfCharacter(before index: Int) -> Int {

@@ -65,30 +65,30 @@ enum StrictSyntax {
     }
 
     /// A plain scalar in a flow collection that is `-` followed by nothing a plain scalar may hold.
-    static func dashInFlow(_ node: YAMLNode, in map: SourceMap) -> YAMLError? {
+    static func dashInFlow(start position: SourcePosition, end: SourcePosition, in map: SourceMap) -> YAMLError? {
         let bytes = map.bytes
-        let start = node.start.offset
-        guard start < bytes.count, bytes[start] == UInt8(ascii: "-"), node.end.offset == start + 1 else { return nil }
+        let start = Int(position.offset)
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "-"), Int(end.offset) == start + 1 else { return nil }
         // `-` may start a plain scalar only when a character a plain scalar may hold follows it
         // (`{-: x}` is fine: the `:` is such a character, though it ends up outside the scalar).
         if start + 1 < bytes.count, !" \t\r\n,[]{}".utf8.contains(bytes[start + 1]) { return nil }
         return YAMLError(
-            kind: .syntax, location: node.start,
+            kind: .syntax, location: map.location(position),
             message: "\"-\" cannot be a plain scalar in a flow collection; quote it")
     }
 
-    /// Every line after the first of `node` (a quoted scalar or a flow collection) needs more than
+    /// Every line after the first of a node from `start` to `end` (a quoted scalar or a flow collection) needs more than
     /// `indent` spaces of indentation, unless it is blank, a comment in a flow collection, or only
     /// closes a flow collection.
     static func continuationIndent(
-        of node: YAMLNode, isFlow: Bool, parentIndent indent: Int, in map: SourceMap
+        start: SourcePosition, end last: SourcePosition, isFlow: Bool, parentIndent indent: Int, in map: SourceMap
     ) -> YAMLError? {
-        guard indent >= 0, node.end.line > node.start.line else { return nil }
+        guard indent >= 0, last.line > start.line else { return nil }
         let bytes = map.bytes
         let what = isFlow ? "flow collection" : "quoted scalar"
-        var index = node.start.offset
-        var line = node.start.line
-        let end = min(node.end.offset, bytes.count)
+        var index = Int(start.offset)
+        var line = Int(start.line)
+        let end = min(Int(last.offset), bytes.count)
         while index < end {
             let byte = bytes[index]
             index += 1
@@ -107,7 +107,7 @@ enum StrictSyntax {
                 return YAMLError(
                     kind: .syntax,
                     location: SourceLocation(path: map.path, line: line, column: first - index + 1, offset: first),
-                    message: "this line continues the \(what) that starts at line \(node.start.line) "
+                    message: "this line continues the \(what) that starts at line \(start.line) "
                         + "and must be indented by more than \(indent) spaces")
             }
         }
@@ -116,9 +116,11 @@ enum StrictSyntax {
 
     /// For a block scalar without an indentation indicator: its leading empty lines may not have
     /// more spaces than the first line with content (the line that sets the indentation).
-    static func blockLeadingSpaces(of node: YAMLNode, parentIndent indent: Int, in map: SourceMap) -> YAMLError? {
+    static func blockLeadingSpaces(startingAt start: SourcePosition, parentIndent indent: Int, in map: SourceMap)
+        -> YAMLError?
+    {
         let bytes = map.bytes
-        var index = node.start.offset
+        var index = Int(start.offset)
         while index < bytes.count && bytes[index] != UInt8(ascii: "|") && bytes[index] != UInt8(ascii: ">") {
             index += 1
         }
@@ -129,7 +131,7 @@ enum StrictSyntax {
         }
         // Skip the rest of the header line.
         while index < bytes.count && bytes[index] != lf && bytes[index] != cr { index += 1 }
-        var line = node.start.line
+        var line = Int(start.line)
         var widestEmpty = 0
         while index < bytes.count {
             if bytes[index] == cr && index + 1 < bytes.count && bytes[index + 1] == lf { index += 1 }

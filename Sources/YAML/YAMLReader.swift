@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads one YAML document into a `YAMLNode` tree whose nodes know where they are in the source.
+/// Reads one YAML document into a `YAMLOutline` (a flat table of its nodes) or a `YAMLNode` tree,
+/// whose nodes know where they are in the source.
 ///
 /// Stricter than YAML itself: the input must be UTF-8 and at most `limits.maxBytes` long, hold at
 /// most one document, nest at most `limits.maxDepth` collections, use no anchors, aliases or tags
@@ -17,8 +18,15 @@ public enum YAMLReader {
     public static func parse(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default)
         throws(YAMLError) -> YAMLNode?
     {
+        try outline(bytes, path: path, limits: limits)?.tree()
+    }
+
+    /// Parses `bytes` into an outline; nil when the stream holds no document.
+    public static func outline(_ bytes: [UInt8], path: String, limits: YAMLLimits = .default)
+        throws(YAMLError) -> YAMLOutline?
+    {
         try bytes.withUnsafeBufferPointer { buffer throws(YAMLError) in
-            try parse(buffer, path: path, limits: limits)
+            try outline(buffer, path: path, limits: limits)
         }
     }
 
@@ -38,15 +46,22 @@ public enum YAMLReader {
     public static func parse(contentsOf path: String, displayPath: String? = nil, limits: YAMLLimits = .default)
         throws -> YAMLNode?
     {
+        try outline(contentsOf: path, displayPath: displayPath, limits: limits)?.tree()
+    }
+
+    /// Reads and parses the file at `path` into an outline (see `parse(contentsOf:displayPath:limits:)`).
+    public static func outline(contentsOf path: String, displayPath: String? = nil, limits: YAMLLimits = .default)
+        throws -> YAMLOutline?
+    {
         let shownPath = displayPath ?? path
         let bytes = try readFile(path, displayPath: shownPath, limits: limits)
-        return try parse(bytes, path: shownPath, limits: limits)
+        return try outline(bytes, path: shownPath, limits: limits)
     }
 
     // MARK: Internals
 
-    static func parse(_ buffer: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits)
-        throws(YAMLError) -> YAMLNode?
+    static func outline(_ buffer: UnsafeBufferPointer<UInt8>, path: String, limits: YAMLLimits)
+        throws(YAMLError) -> YAMLOutline?
     {
         if buffer.count > limits.maxBytes { throw sizeError(buffer.count, path: path, limits: limits) }
         let base = try byteOrderMarkLength(buffer, path: path)
@@ -62,7 +77,7 @@ public enum YAMLReader {
                 kind: .syntax, location: SourceLocation(path: path, line: 1, column: 1),
                 message: "libyaml could not set up a parser")
         }
-        var builder = TreeBuilder(parser: parser, map: map, limits: limits)
+        var builder = OutlineBuilder(parser: parser, map: map, limits: limits)
         return try builder.build()
     }
 

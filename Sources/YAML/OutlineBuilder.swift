@@ -1,32 +1,37 @@
 import CYAML
 
-/// Builds the node tree of a single-document stream from libyaml's events.
+/// Builds the outline of a single-document stream from libyaml's events.
 ///
-/// The builder keeps its own stack of open collections instead of recursing, so nesting costs
-/// heap, not call stack, and the depth limit is checked as each collection opens. Everything the
-/// reader refuses (aliases, anchors, foreign tags, a second document, duplicate or non-scalar
-/// keys) is rejected at the event that shows it, before anything after it is read.
-struct TreeBuilder: ~Copyable {
+/// Nodes are appended in the order their events arrive, which is the outline's order; a
+/// collection's row is filled in when it ends. The builder keeps its own stack of open
+/// collections instead of recursing, so nesting costs heap, not call stack, and the depth limit
+/// is checked as each collection opens. Everything the reader refuses (aliases, anchors, foreign
+/// tags, a second document, duplicate or non-scalar keys) is rejected at the event that shows it,
+/// before anything after it is read.
+struct OutlineBuilder: ~Copyable {
     private let parser: LibYAMLParser
     private var map: SourceMap
     private let limits: YAMLLimits
     /// The open collections, innermost last.
     private var stack: [Frame] = []
-    /// The finished children of the open collections (for a mapping: key, value, key, …).
-    private var children = NodeStack()
+    private var nodes: [YAMLOutline.Node] = []
+    private var texts: [String] = []
     private var keys = MappingKeys()
-    private var root: YAMLNode?
+    /// Where the most recently finished node ends.
+    private var lastEnd = SourcePosition(line: 1, column: 1, offset: 0)
     private var documents = 0
 
     /// A collection that has started but not ended.
     private struct Frame {
         var isMapping: Bool
         var isFlow: Bool
-        var start: SourceLocation
+        var start: SourcePosition
         /// For a block collection, its indentation in spaces; -1 when unknown (tagged).
         var indent: Int
-        /// Where this collection's children start in `children`.
-        var firstChild: Int
+        /// The collection's row in `nodes`.
+        var row: Int
+        /// Children finished so far (for a mapping: keys and values).
+        var children: Int32 = 0
     }
 
     init(parser: LibYAMLParser, map: consuming SourceMap, limits: YAMLLimits) {
@@ -34,10 +39,12 @@ struct TreeBuilder: ~Copyable {
         self.map = map
         self.limits = limits
         stack.reserveCapacity(8)
+        nodes.reserveCapacity(128)
+        texts.reserveCapacity(96)
     }
 
-    /// Reads every event; returns the document's root, or nil when the stream has no document.
-    mutating func build() throws(YAMLError) -> YAMLNode? {
+    /// Reads every event; returns the document's outline, or nil when the stream has no document.
+    mutating func build() throws(YAMLError) -> YAMLOutline? {
         while true {
             guard parser.next() else { throw parser.failure.error(in: &map) }
             let event = parser.event
@@ -64,7 +71,8 @@ struct TreeBuilder: ~Copyable {
             case YAML_DOCUMENT_START_EVENT:
                 try startDocument(event)
             case YAML_STREAM_END_EVENT:
-                return root.take()
+                guard !nodes.isEmpty else { return nil }
+                return YAMLOutline(path: map.path, nodes: nodes, texts: texts)
             default:
                 continue  // stream start, document end
             }
@@ -112,45 +120,49 @@ struct TreeBuilder: ~Copyable {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        let start = map.location(event.pointee.start_mark)
-        var end = map.location(event.pointee.end_mark)
+        let start = map.position(event.pointee.start_mark)
+        var end = map.position(event.pointee.end_mark)
         let blockIndent = enclosingBlockIndent
         switch style {
         case .literal, .folded:
-            let header = YAMLNode(content: .scalar(YAMLScalar(text: "", style: style)), start: start, end: end)
-            if let error = StrictSyntax.blockHeaderComment(startingAt: start.offset, before: end.offset, in: map)
-                ?? StrictSyntax.blockLeadingSpaces(of: header, parentIndent: blockIndent ?? -1, in: map)
+            if let error = StrictSyntax.blockHeaderComment(startingAt: Int(start.offset), before: Int(end.offset), in: map)
+                ?? StrictSyntax.blockLeadingSpaces(startingAt: start, parentIndent: blockIndent ?? -1, in: map)
             {
                 throw error
             }
             end = BlockScalarExtent.end(start: start, libyamlEnd: end, in: map)
         case .singleQuoted, .doubleQuoted:
-            if let error = StrictSyntax.commentTouching(end.offset, in: map) { throw error }
+            if let error = StrictSyntax.commentTouching(Int(end.offset), in: map) { throw error }
         case .plain:
             break
         }
         if let tag, tag != .str, ScalarResolver.resolve(text, as: tag) == nil {
-            throw YAMLError(kind: .tag, location: start, message: "\(Self.shown(text)) is not a valid \(tag.shortForm)")
+            throw YAMLError(
+                kind: .tag, location: map.location(start), message: "\(Self.shown(text)) is not a valid \(tag.shortForm)")
         }
         if expectsKey {
             let fingerprint = MappingKeys.fingerprint(bytes)
-            if let first = keys.insert(text, fingerprint: fingerprint, line: start.line) {
+            if let first = keys.insert(text, fingerprint: fingerprint, line: Int(start.line)) {
                 throw YAMLError(
-                    kind: .duplicateKey, location: start,
+                    kind: .duplicateKey, location: map.location(start),
                     message: "duplicate key \(Self.shown(text)); it was first defined at line \(first)")
             }
         }
-        let node = YAMLNode(
-            content: .scalar(YAMLScalar(text: text, style: style, tag: tag?.longForm)), start: start, end: end)
         if style == .singleQuoted || style == .doubleQuoted, let blockIndent, end.line > start.line,
-            let error = StrictSyntax.continuationIndent(of: node, isFlow: false, parentIndent: blockIndent, in: map)
+            let error = StrictSyntax.continuationIndent(
+                start: start, end: end, isFlow: false, parentIndent: blockIndent, in: map)
         {
             throw error
         }
-        if style == .plain, blockIndent == nil, let error = StrictSyntax.dashInFlow(node, in: map) {
+        if style == .plain, blockIndent == nil, let error = StrictSyntax.dashInFlow(start: start, end: end, in: map) {
             throw error
         }
-        try attach(node)
+        nodes.append(
+            YAMLOutline.Node(
+                kind: .scalar, style: style, tag: tag, start: start, end: end, childCount: 0, size: 1,
+                text: Int32(texts.count)))
+        texts.append(text)
+        try finished(end: end)
     }
 
     private mutating func startCollection(
@@ -168,65 +180,68 @@ struct TreeBuilder: ~Copyable {
                     message: "tag \(tag.shortForm) cannot be applied to a \(isMapping ? "mapping" : "sequence")")
             }
         }
-        let start = map.location(mark)
+        let start = map.position(mark)
         if expectsKey {
             throw YAMLError(
-                kind: .syntax, location: start,
+                kind: .syntax, location: map.location(start),
                 message: "only scalar keys are supported; this key is a \(isMapping ? "mapping" : "sequence")")
         }
         if stack.count >= limits.maxDepth {
             throw YAMLError(
-                kind: .depth, location: start,
+                kind: .depth, location: map.location(start),
                 message: "collections are nested deeper than the limit of \(limits.maxDepth) levels")
         }
-        if isFlow, rawTag == nil, let error = StrictSyntax.commentTouching(start.offset + 1, in: map) {
+        if isFlow, rawTag == nil, let error = StrictSyntax.commentTouching(Int(start.offset) + 1, in: map) {
             throw error
         }
-        let indent = isFlow || rawTag != nil ? -1 : start.column - 1
-        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, indent: indent, firstChild: children.count))
+        let indent = isFlow || rawTag != nil ? -1 : Int(start.column) - 1
+        stack.append(Frame(isMapping: isMapping, isFlow: isFlow, start: start, indent: indent, row: nodes.count))
+        // The end, the children and the size are filled in when the collection ends.
+        nodes.append(
+            YAMLOutline.Node(
+                kind: isMapping ? .mapping : .sequence, style: .plain, tag: nil, start: start, end: start,
+                childCount: 0, size: 1, text: -1))
         if isMapping { keys.openMapping() }
     }
 
     private mutating func endCollection(_ event: UnsafeMutablePointer<yaml_event_t>) throws(YAMLError) {
         guard let frame = stack.popLast() else { return }  // libyaml pairs every end with a start
-        let end: SourceLocation
+        let end: SourcePosition
         if frame.isFlow {
-            end = map.location(event.pointee.end_mark)
-        } else if children.count > frame.firstChild {
-            // libyaml ends a block collection where the next token starts; end at the last entry.
-            end = children.lastEnd
+            end = map.position(event.pointee.end_mark)
+        } else if frame.children > 0 {
+            // libyaml ends a block collection where the next token starts; end at the last entry (the most
+            // recently finished node).
+            end = lastEnd
         } else {
-            end = map.location(event.pointee.start_mark)
+            end = map.position(event.pointee.start_mark)
         }
-        let content: YAMLNode.Content
-        if frame.isMapping {
-            content = .mapping(children.popPairs(from: frame.firstChild))
-            keys.closeMapping()
-        } else {
-            content = .sequence(children.popItems(from: frame.firstChild))
+        if frame.isMapping { keys.closeMapping() }
+        nodes.withUnsafeMutableBufferPointer { nodes in
+            nodes[frame.row].end = end
+            nodes[frame.row].childCount = frame.children
+            nodes[frame.row].size = Int32(nodes.count - frame.row)
         }
-        let node = YAMLNode(content: content, start: frame.start, end: end)
         if frame.isFlow {
-            if let error = StrictSyntax.commentTouching(end.offset, in: map) { throw error }
+            if let error = StrictSyntax.commentTouching(Int(end.offset), in: map) { throw error }
             if let indent = enclosingBlockIndent,
-                let error = StrictSyntax.continuationIndent(of: node, isFlow: true, parentIndent: indent, in: map)
+                let error = StrictSyntax.continuationIndent(
+                    start: frame.start, end: end, isFlow: true, parentIndent: indent, in: map)
             {
                 throw error
             }
         }
-        try attach(node)
+        try finished(end: end)
     }
 
-    /// Adds a finished node to the innermost open collection, or makes it the root.
-    private mutating func attach(_ node: consuming YAMLNode) throws(YAMLError) {
-        guard let top = stack.indices.last else {
-            root = node
-            return
-        }
-        if stack[top].isFlow, let error = StrictSyntax.commentAfterEntry(endingAt: node.end.offset, in: map) {
+    /// Counts a node that has just been finished as a child of the innermost open collection.
+    private mutating func finished(end: SourcePosition) throws(YAMLError) {
+        lastEnd = end
+        guard let top = stack.indices.last else { return }
+        if stack[top].isFlow, let error = StrictSyntax.commentAfterEntry(endingAt: Int(end.offset), in: map) {
             throw error
         }
-        children.push(node)
+        stack[top].children += 1
     }
 
     // MARK: State
@@ -234,7 +249,7 @@ struct TreeBuilder: ~Copyable {
     /// True when the next node is a key of the innermost open mapping.
     private var expectsKey: Bool {
         guard let top = stack.indices.last, stack[top].isMapping else { return false }
-        return (children.count - stack[top].firstChild) % 2 == 0
+        return stack[top].children % 2 == 0
     }
 
     /// The indentation of the innermost open block collection: -1 at the top level, nil inside a

@@ -81,8 +81,8 @@ enum ModelCard {
         let body = String(rest[end.upperBound...])
         // Cards are written by anyone: read them with the same limits as model files, and simply do without
         // the metadata when it does not parse.
-        guard let node = try? YAMLReader.parse(Array(front.utf8), path: path) else { return (nil, body) }
-        return (YAMLToJSON.convert(node), body)
+        guard let outline = try? YAMLReader.outline(Array(front.utf8), path: path) else { return (nil, body) }
+        return (YAMLToJSON.convert(outline), body)
     }
 
     /// The first paragraph of prose: headings, HTML, images, tables and code are skipped.

@@ -18,33 +18,34 @@ public struct DocumentLoader: Sendable {
 
     /// Reads the file at `path`; diagnostics name it `displayPath`.
     public func load(path: String, displayPath: String) -> Outcome {
-        let root: YAMLNode?
+        let outline: YAMLOutline?
         do {
-            root = try YAMLReader.parse(contentsOf: path, displayPath: displayPath, limits: limits)
+            outline = try YAMLReader.outline(contentsOf: path, displayPath: displayPath, limits: limits)
         } catch let error as YAMLError {
             return .unreadable(Self.finding(for: error))
         } catch {
             return .failed("\(error)")
         }
-        return Self.outcome(root: root, displayPath: displayPath)
+        return Self.outcome(outline, displayPath: displayPath)
     }
 
     /// Reads a model file from bytes already in memory.
     public func load(bytes: [UInt8], displayPath: String) -> Outcome {
-        let root: YAMLNode?
+        let outline: YAMLOutline?
         do {
-            root = try YAMLReader.parse(bytes, path: displayPath, limits: limits)
+            outline = try YAMLReader.outline(bytes, path: displayPath, limits: limits)
         } catch {
             return .unreadable(Self.finding(for: error))
         }
-        return Self.outcome(root: root, displayPath: displayPath)
+        return Self.outcome(outline, displayPath: displayPath)
     }
 
-    static func outcome(root: YAMLNode?, displayPath: String) -> Outcome {
-        guard let root, case .mapping = root.content else {
-            let location = root?.start ?? SourceLocation(path: displayPath, line: 1, column: 1)
+    static func outcome(_ outline: YAMLOutline?, displayPath: String) -> Outcome {
+        let kind = outline?.nodes[YAMLOutline.root].kind
+        guard let outline, kind == .mapping else {
+            let location = outline?.location(of: YAMLOutline.root) ?? SourceLocation(path: displayPath, line: 1, column: 1)
             let found: String
-            switch root?.content {
+            switch kind {
             case nil: found = "the file is empty"
             case .sequence?: found = "found a list"
             case .scalar?: found = "found a single value"
@@ -56,7 +57,7 @@ public struct DocumentLoader: Sendable {
                     severity: rule.severity, location: location, ruleID: rule.id,
                     message: "a model file must be a mapping of fields; \(found)"))
         }
-        return .document(ModelDocument(path: displayPath, root: root))
+        return .document(ModelDocument(path: displayPath, outline: outline))
     }
 
     static func finding(for error: YAMLError) -> Finding {

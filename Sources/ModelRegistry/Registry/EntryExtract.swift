@@ -49,33 +49,37 @@ public struct EntryExtract: Sendable, Hashable {
 
     /// The extract of a parsed document.
     public init(_ document: ModelDocument) {
-        self.init(path: document.path, root: document.root)
+        self.init(path: document.path, outline: document.outline)
     }
 
     /// The extract of a file's top-level mapping. Only the nodes it needs are resolved, the same YAML 1.2 core
     /// way as `ModelDocument.value`, so an extract never disagrees with the document it came from.
-    public init(path: String, root: YAMLNode) {
-        func string(_ node: YAMLNode?) -> Located? {
-            guard let node, let text = YAMLToJSON.convert(node).asString else { return nil }
-            return Located(text, at: node.start)
+    public init(path: String, outline: YAMLOutline) {
+        func string(_ row: Int?) -> Located? {
+            guard let row, case .string(let text)? = outline.resolved(at: row) else { return nil }
+            return Located(text, at: outline.nodes[row].start.located(in: path))
         }
+        func value(_ key: String, in row: Int?) -> Int? {
+            row.flatMap { outline.valueRow(key, inMapping: $0) }
+        }
+        let root = YAMLOutline.root
         self.path = path
-        id = string(root.child(.key("id")))
-        if case .sequence(let items)? = root.child(.key("aliases"))?.content {
-            aliases = items.compactMap(string)
+        id = string(value("id", in: root))
+        if let list = value("aliases", in: root), outline.nodes[list].kind == .sequence {
+            aliases = outline.children(of: list).compactMap(string)
         } else {
             aliases = []
         }
-        huggingfaceID = string(root.child(.key("huggingface_id")))
-        revision = string(root.child(.key("revision")))?.value
-        fineTunedFrom = string(root.child(.key("fine_tuned_from")))
-        let deprecated = root.child(.key("deprecated"))
-        if let deprecated, case .bool(false) = YAMLToJSON.convert(deprecated) {
+        huggingfaceID = string(value("huggingface_id", in: root))
+        revision = string(value("revision", in: root))?.value
+        fineTunedFrom = string(value("fine_tuned_from", in: root))
+        let deprecated = value("deprecated", in: root)
+        if let deprecated, case .bool(false)? = outline.resolved(at: deprecated) {
             isDeprecated = false
         } else {
             isDeprecated = deprecated != nil
         }
-        replacedBy = string(deprecated?.child(.key("replaced_by")))
+        replacedBy = string(value("replaced_by", in: deprecated))
     }
 
     /// The file's base name without `.yaml` or `.yml`.

@@ -46,8 +46,10 @@ extension ExtractCache {
         Parallel.map(count: sources.count, minimumShare: 64) { index in
             // Readable as `DocumentLoader` reads it (a top-level mapping), but only the extract's nodes are
             // converted: most of a file is never looked at.
-            if let root = try? YAMLReader.parse(sources[index], path: "", limits: loader.limits), case .mapping = root.content {
-                return .entry(EntryExtract(path: "", root: root))
+            if let outline = try? YAMLReader.outline(sources[index], path: "", limits: loader.limits),
+                outline.nodes[YAMLOutline.root].kind == .mapping
+            {
+                return .entry(EntryExtract(path: "", outline: outline))
             }
             return .unreadable
         }.map { $0 ?? .unreadable }

@@ -72,8 +72,8 @@ public struct SchemaRule: DocumentRule {
         for violation in context.schema.violations(of: document.value) {
             let location = document.location(of: violation.instancePath, atKey: violation.atKey)
             var message = violation.message
-            if violation.keyword == "type", let node = document.node(at: violation.instancePath),
-                let hint = Self.hint(for: node, expected: violation.expectedTypes)
+            if violation.keyword == "type", let row = document.row(at: violation.instancePath),
+                let scalar = document.outline.scalar(at: row), let hint = Self.hint(for: scalar, expected: violation.expectedTypes)
             {
                 message += "; " + hint
             }
@@ -82,8 +82,8 @@ public struct SchemaRule: DocumentRule {
     }
 
     /// Explains the YAML 1.2 readings that surprise people: `1.10` is a number, `yes` is a string.
-    static func hint(for node: YAMLNode, expected: [String]) -> String? {
-        guard case .scalar(let scalar) = node.content, scalar.style == .plain else { return nil }
+    static func hint(for scalar: YAMLScalar, expected: [String]) -> String? {
+        guard scalar.style == .plain else { return nil }
         switch scalar.resolved {
         case .int, .float, .bool, .null:
             if expected.contains("string") {

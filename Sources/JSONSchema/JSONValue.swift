@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON value. Integers and floating-point numbers are kept apart so that `1` and `1.5` print as
 /// written, but compare equal by mathematical value (`1 == 1.0`), as JSON Schema requires.
 public enum JSONValue: Sendable {
@@ -60,6 +66,20 @@ public struct JSONObject: Sendable {
         }
         let keys = keys
         return index.position(of: StringProbe(key)) { JSONValue.sameCodePoints(keys[$0], key) }
+    }
+
+    /// The position of the key whose UTF-8 is `key`, if present: for callers that hold bytes (a dotted path's
+    /// component), so that no string is made to look a key up.
+    public func position(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard keys.count <= 32 else { return position(of: String(decoding: key, as: UTF8.self)) }
+        for position in keys.indices {
+            var candidate = keys[position]
+            let equal = candidate.withUTF8 { bytes in
+                bytes.count == key.count && (key.isEmpty || memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0)
+            }
+            if equal { return position }
+        }
+        return nil
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -32,8 +32,13 @@ struct SourceMap {
     mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
         let offset = byteOffset(ofCharacter: mark.index)
         // At the end of input libyaml moves its mark to a new line even when the last line has
-        // no line break; report the real end instead.
-        if offset >= bytes.count { return endPosition() }
+        // no line break; report the real end instead. After a final line feed its mark is right.
+        if offset >= bytes.count {
+            if mark.column == 0, bytes.count > base, bytes[bytes.count - 1] == 0x0A {
+                return SourcePosition(line: mark.line + 1, column: 1, offset: bytes.count)
+            }
+            return endPosition()
+        }
         return SourcePosition(line: mark.line + 1, column: mark.column + 1, offset: offset)
     }
 

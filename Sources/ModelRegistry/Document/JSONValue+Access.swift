@@ -8,20 +8,26 @@ extension JSONValue {
         return nil
     }
 
-    /// Follows a dotted path such as `specs.embedding_dim`.
+    /// Follows a dotted path such as `specs.embedding_dim` (empty components are skipped).
     public func member(path: String) -> JSONValue? {
-        // Walks the components without splitting into an array, over UTF-8 bytes rather than Characters (no
-        // grapheme breaking): rules and queries call this per entry and field.
-        var current = self
-        var rest = path.utf8[...]
-        while true {
-            let end = rest.firstIndex(of: UInt8(ascii: ".")) ?? rest.endIndex
-            if end != rest.startIndex {
-                guard let next = current.member(String(Substring(rest[..<end]))) else { return nil }
-                current = next
+        // Over the path's bytes, looking each component up by its bytes: rules and queries call this per entry and
+        // field, and neither splitting the path nor making a string per component is needed.
+        var path = path
+        return path.withUTF8 { bytes -> JSONValue? in
+            var current = self
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+                if end > start {
+                    guard case .object(let object) = current,
+                        let position = object.position(ofUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                    else { return nil }
+                    current = object.values[position]
+                }
+                start = end + 1
             }
-            guard end != rest.endIndex else { return current }
-            rest = rest[rest.index(after: end)...]
+            return current
         }
     }
 

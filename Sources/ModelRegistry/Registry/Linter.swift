@@ -79,48 +79,57 @@ public struct Linter: Sendable {
         count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Int) -> CheckResult
     ) -> (report: LintReport, extracts: [EntryExtract]) {
         let workers = max(1, min(count / 64, System.coreCount))
-        // Files are handed out in small chunks as workers ask for them, so a worker that the machine slows down
-        // does not leave the others waiting at the end; each chunk's results keep their place in file order.
+        // Each file's result goes to its own slot, written by the one worker that checked the file and then moved
+        // (not copied) into the report, in file order. Files are handed out in small chunks as workers ask for them,
+        // so a worker that the machine slows down does not leave the others waiting at the end.
+        let slots = ResultSlots(count: count)
+        defer { slots.deallocate() }
         let chunkSize = 32
-        let chunks = Mutex<[[CheckResult]]>(Array(repeating: [], count: (count + chunkSize - 1) / chunkSize))
         let nextChunk = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var done: [(chunk: Int, results: [CheckResult])] = []
             while true {
-                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                let start = chunk * chunkSize
+                let start = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue * chunkSize
                 guard start < count else { break }
-                var results: [CheckResult] = []
-                results.reserveCapacity(chunkSize)
                 for index in start..<min(start + chunkSize, count) {
                     var result = body(index)
                     if let document = result.document {
                         result.extract = EntryExtract(document)
                         if !keepingDocuments { result.document = nil }
                     }
-                    results.append(result)
+                    slots.put(result, at: index)
                 }
-                done.append((chunk, results))
-            }
-            chunks.withLock { all in
-                for (chunk, results) in done { all[chunk] = results }
             }
         }
         var documents: [ModelDocument] = []
         var extracts: [EntryExtract] = []
         var findings: [Finding] = []
         var failures: [String] = []
-        chunks.withLock { chunks in
-            for result in chunks.joined() {
-                if let document = result.document { documents.append(document) }
-                if let extract = result.extract { extracts.append(extract) }
-                findings.append(contentsOf: result.findings)
-                if let failure = result.failure { failures.append(failure) }
-            }
+        extracts.reserveCapacity(count)
+        if keepingDocuments { documents.reserveCapacity(count) }
+        for index in 0..<count {
+            let result = slots.take(at: index)
+            if let document = result.document { documents.append(document) }
+            if let extract = result.extract { extracts.append(extract) }
+            findings.append(contentsOf: result.findings)
+            if let failure = result.failure { failures.append(failure) }
         }
         documents.sort { $0.path < $1.path }
         findings.sort()
         return (LintReport(files: names, documents: documents, findings: findings, failures: failures.sorted()), extracts)
+    }
+
+    /// One result per file, each slot written once by the worker that checked the file and read once afterwards.
+    private struct ResultSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<CheckResult>
+
+        init(count: Int) { base = .allocate(capacity: max(count, 1)) }
+
+        func put(_ result: consuming CheckResult, at index: Int) { (base + index).initialize(to: result) }
+
+        /// Moves the result out; every slot must be taken exactly once before `deallocate`.
+        func take(at index: Int) -> CheckResult { (base + index).move() }
+
+        func deallocate() { base.deallocate() }
     }
 
     /// Lints every file, then runs the rules that compare files. Without `keepingDocuments` the report holds no

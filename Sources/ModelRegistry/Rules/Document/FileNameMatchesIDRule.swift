@@ -44,9 +44,11 @@ public struct FileNameMatchesIDRule: DocumentRule {
 
     public func check(_ document: ModelDocument, context: LintContext, into findings: inout [Finding]) {
         guard let id = document.id else { return }
-        let fileName = document.path.split(separator: "/").last.map(String.init) ?? document.path
         let expected = "\(id).yaml"
-        guard fileName != expected else { return }
+        let path = document.path.utf8
+        let name = path.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+        guard !name.elementsEqual(expected.utf8) else { return }
+        let fileName = String(Substring(name))
         findings.append(
             document.finding(
                 Self.self, at: document.location(of: "id"),

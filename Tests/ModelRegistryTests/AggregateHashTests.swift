@@ -33,6 +33,9 @@ import Digest
     @Test(arguments: [
         ("model.bin", nil), ("onnx/model.onnx", nil), ("../x", "climbs"), ("/abs", "absolute"), ("a//b", "normalized"),
         ("./a", "normalized"), ("a/", "normalized"), ("a\\b", "backslash"), ("a\nb", "control"), ("", "empty"),
+        ("a/../b", "climbs"), ("a/..", "climbs"), ("a/./b", "normalized"), (".", "normalized"), ("...", nil),
+        ("..a/b..", nil), ("a/.hidden", nil), ("a\u{7f}b", "control"), ("/../x", "absolute"), ("..\\x", "backslash"),
+        ("é/ü.bin", nil),
     ] as [(String, String?)])
     func artifactPathProblems(path: String, problem: String?) {
         let found = ArtifactPathsRule.problem(with: path)
@@ -40,6 +43,30 @@ import Digest
             #expect(found?.contains(problem) == true, "\(path): \(found ?? "nil")")
         } else {
             #expect(found == nil)
+        }
+    }
+
+    /// The one-pass check agrees with a plain reading of the rule (split on `/`, look at the parts) on random paths
+    /// built from the characters that matter.
+    @Test func artifactPathProblemsMatchTheirDefinition() {
+        func byDefinition(_ path: String) -> String? {
+            if path.isEmpty { return "is empty" }
+            if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
+                return "contains a control character"
+            }
+            if path.contains("\\") { return "contains a backslash; use `/` to separate folders" }
+            if path.hasPrefix("/") { return "is absolute; paths are relative to the model's artifact folder" }
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.contains("..") { return "climbs out of the artifact folder with `..`" }
+            if parts.contains(".") || parts.contains("") { return "is not normalized (empty or `.` segments)" }
+            return nil
+        }
+        let pieces = ["a", "b", ".", "..", "/", "\\", "\t", "é", "x.y"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let path = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(ArtifactPathsRule.problem(with: path) == byDefinition(path), "\(path.debugDescription)")
         }
     }
 }

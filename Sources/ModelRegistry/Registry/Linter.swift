@@ -107,10 +107,10 @@ public struct Linter: Sendable {
         extracts.reserveCapacity(count)
         if keepingDocuments { documents.reserveCapacity(count) }
         for index in 0..<count {
-            let result = slots.take(at: index)
-            if let document = result.document { documents.append(document) }
-            if let extract = result.extract { extracts.append(extract) }
-            findings.append(contentsOf: result.findings)
+            var result = slots.take(at: index)
+            if let document = result.document.take() { documents.append(document) }
+            if let extract = result.extract.take() { extracts.append(extract) }
+            if !result.findings.isEmpty { findings.append(contentsOf: result.findings) }
             if let failure = result.failure { failures.append(failure) }
         }
         documents.sort { $0.path < $1.path }

@@ -66,14 +66,35 @@ public struct ArtifactPathsRule: DocumentRule {
     /// Why `path` is not an acceptable artifact path, or nil when it is.
     public static func problem(with path: String) -> String? {
         if path.isEmpty { return "is empty" }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f }) {
-            return "contains a control character"
+        // One pass over the bytes: a control character or a backslash is a single byte in UTF-8, and a segment is
+        // `.` or `..` when all its bytes are dots.
+        var control = false, backslash = false, climbs = false, unnormalized = false
+        var segmentLength = 0, segmentDots = 0
+        func endSegment() {
+            if segmentLength == 0 {
+                unnormalized = true
+            } else if segmentDots == segmentLength {
+                if segmentLength == 2 { climbs = true } else if segmentLength == 1 { unnormalized = true }
+            }
+            segmentLength = 0
+            segmentDots = 0
         }
-        if path.contains("\\") { return "contains a backslash; use `/` to separate folders" }
-        if path.hasPrefix("/") { return "is absolute; paths are relative to the model's artifact folder" }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.contains("..") { return "climbs out of the artifact folder with `..`" }
-        if parts.contains(".") || parts.contains("") { return "is not normalized (empty or `.` segments)" }
+        for byte in path.utf8 {
+            switch byte {
+            case 0..<0x20, 0x7f: control = true
+            case UInt8(ascii: "\\"): backslash = true
+            case UInt8(ascii: "/"): endSegment(); continue
+            case UInt8(ascii: "."): segmentDots += 1
+            default: break
+            }
+            segmentLength += 1
+        }
+        endSegment()
+        if control { return "contains a control character" }
+        if backslash { return "contains a backslash; use `/` to separate folders" }
+        if path.utf8.first == UInt8(ascii: "/") { return "is absolute; paths are relative to the model's artifact folder" }
+        if climbs { return "climbs out of the artifact folder with `..`" }
+        if unnormalized { return "is not normalized (empty or `.` segments)" }
         return nil
     }
 
@@ -82,7 +103,10 @@ public struct ArtifactPathsRule: DocumentRule {
         var seen: [String: Int] = [:]
         for (index, file) in files.enumerated() {
             guard let path = file.member("path")?.asString else { continue }
-            let location = document.location(of: [.key("artifacts"), .key("files"), .index(index), .key("path")])
+            // Located only when there is something to report.
+            var location: SourceLocation {
+                document.location(of: [.key("artifacts"), .key("files"), .index(index), .key("path")])
+            }
             if let problem = Self.problem(with: path) {
                 findings.append(document.finding(Self.self, at: location, "artifact path `\(path)` \(problem)"))
             } else if let first = seen[path] {

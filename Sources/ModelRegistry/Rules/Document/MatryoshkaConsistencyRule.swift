@@ -95,7 +95,10 @@ public struct MatryoshkaConsistencyRule: DocumentRule {
         var previous: Int?
         for (index, item) in dims.enumerated() {
             guard let value = item.asInt else { continue }
-            let location = document.location(of: [.key("architecture"), .key("matryoshka_dims"), .index(index)])
+            // Located only when there is something to report.
+            var location: SourceLocation {
+                document.location(of: [.key("architecture"), .key("matryoshka_dims"), .index(index)])
+            }
             if let embedding, value > embedding {
                 findings.append(
                     document.finding(

@@ -59,11 +59,11 @@ public struct RoleCapabilitiesRule: DocumentRule {
 
     public func check(_ document: ModelDocument, context: LintContext, into findings: inout [Finding]) {
         guard let roles = document.value.member("roles")?.asArray else { return }
-        let modalities = Set(document.value.member(path: "capabilities.modalities")?.asArray?.compactMap(\.asString) ?? [])
+        let modalities = document.value.member(path: "capabilities.modalities")?.asArray ?? []
         for (index, role) in roles.enumerated() {
-            guard let name = role.asString, let needed = Self.requiredModality[name], !modalities.contains(needed) else {
-                continue
-            }
+            guard let name = role.asString, let needed = Self.requiredModality[name],
+                !modalities.contains(where: { $0.asString == needed })
+            else { continue }
             findings.append(
                 document.finding(
                     Self.self, at: document.location(of: [.key("roles"), .index(index)]),

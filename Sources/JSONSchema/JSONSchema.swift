@@ -30,6 +30,9 @@ public final class JSONSchema: Sendable {
     /// `anyOf`, `oneOf`, `not`, `if`. Within one subschema, a `type` failure hides the other
     /// keywords there; failed `anyOf`/`oneOf` are summarised (see `BranchReport`).
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
+        // Most instances are valid: the fast mode proves it without tracking paths or building messages, and only
+        // an invalid instance is walked again to collect every violation.
+        if isValid(instance) { return [] }
         var evaluator = SchemaEvaluator(nodes: nodes, collecting: true)
         _ = evaluator.evaluate(0, instance)
         return evaluator.violations

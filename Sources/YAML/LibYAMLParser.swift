@@ -1,40 +1,44 @@
 import CYAML
 
-/// Owns one libyaml parser and the bytes it reads.
+/// Owns one libyaml parser.
 ///
-/// The `yaml_parser_t` lives at an address of its own allocation, so it never moves; the input is
-/// copied into a buffer that lives exactly as long as the parser. At most one event is held at a
-/// time, and it is deleted before the next is pulled and in `deinit`.
+/// The `yaml_parser_t` lives at an address of its own allocation, so it never moves. It reads the
+/// caller's bytes in place: whoever makes a parser keeps its input alive and unchanged for as long
+/// as the parser lives (the reader makes one inside the scope that lends it the bytes). At most one
+/// event is held at a time, and it is deleted before the next is pulled and in `deinit`.
 final class LibYAMLParser {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
-    private let input: UnsafeMutableBufferPointer<UInt8>
     /// The most recent event; valid after `next()` returned true, until the next call.
     let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
 
-    /// Prepares a parser over a copy of `bytes`, which must be UTF-8 without a byte-order mark.
-    /// Returns nil when libyaml cannot allocate its state.
+    /// Prepares a parser over `bytes`, which must be UTF-8 without a byte-order mark and must outlive
+    /// the parser. Returns nil when libyaml cannot allocate its state.
     init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         parser = .allocate(capacity: 1)
         event = .allocate(capacity: 1)
-        input = .allocate(capacity: max(bytes.count, 1))
-        _ = input.initialize(fromContentsOf: bytes)
         guard yaml_parser_initialize(parser) != 0 else {
             parser.deallocate()
             event.deallocate()
-            input.deallocate()
             return nil
         }
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, input.baseAddress, bytes.count)
+        // An empty buffer may have no address; libyaml wants one all the same (it reads nothing from it).
+        yaml_parser_set_input_string(parser, bytes.baseAddress ?? Self.emptyInput, bytes.count)
     }
+
+    /// Something to point an empty input at.
+    nonisolated(unsafe) private static let emptyInput: UnsafePointer<UInt8> = {
+        let byte = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        byte.initialize(to: 0)
+        return UnsafePointer(byte)
+    }()
 
     deinit {
         if holdsEvent { yaml_event_delete(event) }
         yaml_parser_delete(parser)
         parser.deallocate()
         event.deallocate()
-        input.deallocate()
     }
 
     /// Pulls the next event into `event`. Returns false when libyaml failed; see `failure`.

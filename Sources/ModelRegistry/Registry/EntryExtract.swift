@@ -59,27 +59,39 @@ public struct EntryExtract: Sendable, Hashable {
             guard let row, case .string(let text)? = outline.resolved(at: row) else { return nil }
             return Located(text, at: outline.nodes[row].start.located(in: path))
         }
-        func value(_ key: String, in row: Int?) -> Int? {
-            row.flatMap { outline.valueRow(key, inMapping: $0) }
-        }
+        // The top-level keys are looked at once, in one pass.
         let root = YAMLOutline.root
+        var idRow: Int?, aliasesRow: Int?, huggingfaceRow: Int?, revisionRow: Int?, parentRow: Int?, deprecatedRow: Int?
+        var isKey = true
+        for child in outline.children(of: root) {
+            defer { isKey.toggle() }
+            guard isKey, let key = outline.text(at: child) else { continue }
+            switch key {
+            case "id": idRow = child + 1
+            case "aliases": aliasesRow = child + 1
+            case "huggingface_id": huggingfaceRow = child + 1
+            case "revision": revisionRow = child + 1
+            case "fine_tuned_from": parentRow = child + 1
+            case "deprecated": deprecatedRow = child + 1
+            default: break
+            }
+        }
         self.path = path
-        id = string(value("id", in: root))
-        if let list = value("aliases", in: root), outline.nodes[list].kind == .sequence {
+        id = string(idRow)
+        if let list = aliasesRow, outline.nodes[list].kind == .sequence {
             aliases = outline.children(of: list).compactMap(string)
         } else {
             aliases = []
         }
-        huggingfaceID = string(value("huggingface_id", in: root))
-        revision = string(value("revision", in: root))?.value
-        fineTunedFrom = string(value("fine_tuned_from", in: root))
-        let deprecated = value("deprecated", in: root)
-        if let deprecated, case .bool(false)? = outline.resolved(at: deprecated) {
+        huggingfaceID = string(huggingfaceRow)
+        revision = string(revisionRow)?.value
+        fineTunedFrom = string(parentRow)
+        if let deprecatedRow, case .bool(false)? = outline.resolved(at: deprecatedRow) {
             isDeprecated = false
         } else {
-            isDeprecated = deprecated != nil
+            isDeprecated = deprecatedRow != nil
         }
-        replacedBy = string(value("replaced_by", in: deprecated))
+        replacedBy = string(deprecatedRow.flatMap { outline.valueRow("replaced_by", inMapping: $0) })
     }
 
     /// The file's base name without `.yaml` or `.yml`.

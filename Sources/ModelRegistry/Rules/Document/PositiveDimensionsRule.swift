@@ -1,8 +1,12 @@
 /// Sizes and dimensions are positive integers.
 public struct PositiveDimensionsRule: DocumentRule {
-    static let fields = [
-        "specs.embedding_dim", "specs.hidden_dim", "specs.context_length", "specs.max_position_embeddings",
-        "specs.vocab_size", "specs.num_layers", "specs.parameters", "architecture.projection_dims",
+    /// The fields that must be positive, by the section that holds them.
+    static let fields: [(section: String, names: Set<String>)] = [
+        ("specs", [
+            "embedding_dim", "hidden_dim", "context_length", "max_position_embeddings", "vocab_size", "num_layers",
+            "parameters",
+        ]),
+        ("architecture", ["projection_dims"]),
     ]
 
     public static let description = RuleDescription(
@@ -63,10 +67,16 @@ public struct PositiveDimensionsRule: DocumentRule {
     public init() {}
 
     public func check(_ document: ModelDocument, context: LintContext, into findings: inout [Finding]) {
-        for field in Self.fields {
-            guard let value = document.value.member(path: field)?.asInt, value <= 0 else { continue }
-            findings.append(
-                document.finding(Self.self, at: document.location(of: field), "`\(field)` must be positive, found \(value)"))
+        // Each section's members are looked at once; a name is looked up only for a value that is not positive.
+        for (section, names) in Self.fields {
+            guard let object = document.value.member(section)?.asObject else { continue }
+            for (key, member) in zip(object.keys, object.values) {
+                guard let value = member.asInt, value <= 0, names.contains(key) else { continue }
+                let field = section + "." + key
+                findings.append(
+                    document.finding(
+                        Self.self, at: document.location(of: field), "`\(field)` must be positive, found \(value)"))
+            }
         }
         if let dims = document.value.member(path: "architecture.matryoshka_dims")?.asArray {
             for (index, dim) in dims.enumerated() {

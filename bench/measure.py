@@ -3,6 +3,8 @@
 
     measure.py run --name NAME --out FILE.json [--reps R] [--warmup W] [--files N]
                    [--expect-stderr REGEX] [--log FILE] -- COMMAND [ARG...]
+    measure.py alternate [--reps R] [--warmup W] -- NAME OUT LOG FILES EXPECT COMMAND [ARG...]
+                   [::: NAME OUT LOG FILES EXPECT COMMAND [ARG...]]...
     measure.py report --files N --dir OUTDIR [--note TEXT] [--instr FILE.json] RESULT.json...
     measure.py instr --out FILE.json --modelreg BIN --bare BIN --registry DIR --schema FILE
 
@@ -12,6 +14,12 @@ wait) and the child's own rusage from os.wait4: user and system CPU time and
 ru_maxrss, the peak resident set size. The command must exit 0 (and, with
 --expect-stderr, print a matching line on stderr), otherwise the run fails.
 The results go to FILE.json; the last run's stdout/stderr go to --log.
+
+`alternate` does what `run` does for several commands at once, in turns: round i
+runs each command once (the order rotated every round), so that a machine whose
+speed drifts during the measurement (this one does, by tens of per cent within
+minutes) slows them alike. EXPECT is a regex or `-`. The report then also gives
+the median of the rounds' ratios.
 
 `report` reads the result files written by `run`, prints a table and the ratios
 that bench/README.md talks about, and writes them to OUTDIR/results.{md,json}.
@@ -59,40 +67,35 @@ def run_once(command: list[str]) -> dict:
         }
 
 
-def command_run(args) -> int:
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
-    if not command:
-        print("measure.py run: no command", file=sys.stderr)
-        return 2
-    runs = []
-    for index in range(args.warmup + args.reps):
-        result = run_once(command)
-        measured = index >= args.warmup
-        label = "run" if measured else "warm-up"
-        print(f"  {args.name}: {label} {index - args.warmup + 1 if measured else index + 1}: "
-              f"{result['wall']:.3f} s wall, {result['user'] + result['sys']:.3f} s cpu, "
-              f"{result['max_rss_kb'] / 1024:.1f} MiB peak", file=sys.stderr)
-        if args.log:
-            Path(args.log).write_text(
-                f"$ {' '.join(command)}\n# exit {result['rc']}\n# --- stdout\n{result['stdout']}\n# --- stderr\n{result['stderr']}")
-        if result["rc"] != 0:
-            tail = "\n".join(result["stderr"].splitlines()[-15:])
-            print(f"measure.py: {args.name} exited {result['rc']}\n{tail}", file=sys.stderr)
-            return 1
-        if args.expect_stderr and not re.search(args.expect_stderr, result["stderr"], re.MULTILINE):
-            tail = "\n".join(result["stderr"].splitlines()[-15:])
-            print(f"measure.py: {args.name}: stderr does not match {args.expect_stderr!r}\n{tail}", file=sys.stderr)
-            return 1
-        if measured:
-            runs.append({k: v for k, v in result.items() if k not in ("stdout", "stderr")})
-            last_stderr = result["stderr"]
+def accept(name: str, command: list[str], result: dict, expect: str | None, log: str | None) -> bool:
+    """Keeps the run's output in LOG and checks that it succeeded; says why not on stderr."""
+    if log:
+        Path(log).write_text(
+            f"$ {' '.join(command)}\n# exit {result['rc']}\n# --- stdout\n{result['stdout']}\n# --- stderr\n{result['stderr']}")
+    if result["rc"] != 0:
+        tail = "\n".join(result["stderr"].splitlines()[-15:])
+        print(f"measure.py: {name} exited {result['rc']}\n{tail}", file=sys.stderr)
+        return False
+    if expect and not re.search(expect, result["stderr"], re.MULTILINE):
+        tail = "\n".join(result["stderr"].splitlines()[-15:])
+        print(f"measure.py: {name}: stderr does not match {expect!r}\n{tail}", file=sys.stderr)
+        return False
+    return True
+
+
+def say_run(name: str, label: str, result: dict) -> None:
+    print(f"  {name}: {label}: {result['wall']:.3f} s wall, {result['user'] + result['sys']:.3f} s cpu, "
+          f"{result['max_rss_kb'] / 1024:.1f} MiB peak", file=sys.stderr)
+
+
+def summarize(name, command, files, reps, warmup, runs, last_stderr, series=None) -> dict:
     walls = [r["wall"] for r in runs]
     summary = {
-        "name": args.name,
+        "name": name,
         "command": command,
-        "files": args.files,
-        "reps": args.reps,
-        "warmup": args.warmup,
+        "files": files,
+        "reps": reps,
+        "warmup": warmup,
         "wall_median": statistics.median(walls),
         "wall_min": min(walls),
         "wall_max": max(walls),
@@ -101,7 +104,67 @@ def command_run(args) -> int:
         "runs": runs,
         "last_stderr_tail": last_stderr.splitlines()[-3:],
     }
+    if series:
+        summary["series"] = series
+    return summary
+
+
+def command_run(args) -> int:
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        print("measure.py run: no command", file=sys.stderr)
+        return 2
+    runs = []
+    last_stderr = ""
+    for index in range(args.warmup + args.reps):
+        result = run_once(command)
+        measured = index >= args.warmup
+        say_run(args.name, f"run {index - args.warmup + 1}" if measured else f"warm-up {index + 1}", result)
+        if not accept(args.name, command, result, args.expect_stderr, args.log):
+            return 1
+        if measured:
+            runs.append({k: v for k, v in result.items() if k not in ("stdout", "stderr")})
+            last_stderr = result["stderr"]
+    summary = summarize(args.name, command, args.files, args.reps, args.warmup, runs, last_stderr)
     Path(args.out).write_text(json.dumps(summary, indent=2) + "\n")
+    return 0
+
+
+def command_alternate(args) -> int:
+    """Runs several commands in turns (each round in a rotated order), so that a machine whose speed drifts
+    during the measurement slows all of them alike; run i of every command belongs to round i."""
+    words = args.groups[1:] if args.groups[:1] == ["--"] else args.groups
+    groups: list[list[str]] = [[]]
+    for word in words:
+        if word == ":::":
+            groups.append([])
+        else:
+            groups[-1].append(word)
+    specs = []
+    for group in groups:
+        if len(group) < 6:
+            print("measure.py alternate: each group is NAME OUT LOG FILES EXPECT COMMAND...", file=sys.stderr)
+            return 2
+        name, out, log, files, expect, *command = group
+        specs.append({"name": name, "out": out, "log": log, "files": int(files),
+                      "expect": None if expect == "-" else expect, "command": command, "runs": [], "stderr": ""})
+    series = "+".join(spec["name"] for spec in specs)
+    for round_index in range(args.warmup + args.reps):
+        measured = round_index >= args.warmup
+        shift = round_index % len(specs)
+        for spec in specs[shift:] + specs[:shift]:
+            result = run_once(spec["command"])
+            say_run(spec["name"], f"round {round_index - args.warmup + 1}" if measured else f"warm-up {round_index + 1}",
+                    result)
+            if not accept(spec["name"], spec["command"], result, spec["expect"], spec["log"]):
+                return 1
+            if measured:
+                spec["runs"].append({k: v for k, v in result.items() if k not in ("stdout", "stderr")})
+                spec["stderr"] = result["stderr"]
+    for spec in specs:
+        summary = summarize(spec["name"], spec["command"], spec["files"], args.reps, args.warmup, spec["runs"],
+                            spec["stderr"], series=series)
+        Path(spec["out"]).write_text(json.dumps(summary, indent=2) + "\n")
     return 0
 
 
@@ -216,6 +279,11 @@ def command_report(args) -> int:
                 verdicts[f"ratio_vs_{key}"] = ratio
                 say(f"- modelreg vs bare libyaml parse ({label}): **{ratio:.2f}x** the wall time "
                     f"(target <= 2x: {'met' if ratio <= 2 else 'NOT met'}); {cpu_ratio:.2f}x the CPU time.")
+                if m.get("series") and m.get("series") == b.get("series") and len(m["runs"]) == len(b["runs"]):
+                    rounds = [x["wall"] / y["wall"] for x, y in zip(m["runs"], b["runs"])]
+                    verdicts[f"round_ratio_vs_{key}"] = statistics.median(rounds)
+                    say(f"  - run in turns with it: median of the {len(rounds)} rounds' ratios **{statistics.median(rounds):.2f}x** "
+                        f"(lowest {min(rounds):.2f}x, highest {max(rounds):.2f}x).")
         say(f"- modelreg throughput: **{n / t_m:,.0f} files/s** (median wall {fmt_time(m['wall_median'])} "
             f"for {m['files']} files).")
         rss = m["max_rss_kb"] / 1024
@@ -266,6 +334,11 @@ def main(argv=None) -> int:
     run.add_argument("--expect-stderr", help="regex the last run's stderr must match")
     run.add_argument("--log", help="where to keep the last run's output")
     run.add_argument("command", nargs=argparse.REMAINDER)
+    alternate = sub.add_parser("alternate")
+    alternate.add_argument("--reps", type=int, default=5)
+    alternate.add_argument("--warmup", type=int, default=1)
+    alternate.add_argument("groups", nargs=argparse.REMAINDER,
+                           help="-- NAME OUT LOG FILES EXPECT COMMAND... [::: NAME OUT LOG FILES EXPECT COMMAND...]")
     report = sub.add_parser("report")
     report.add_argument("--files", type=int, required=True, help="N, the registry size")
     report.add_argument("--dir", required=True)
@@ -280,7 +353,8 @@ def main(argv=None) -> int:
     instr.add_argument("--registry", required=True)
     instr.add_argument("--schema", required=True)
     args = parser.parse_args(argv)
-    return {"run": command_run, "report": command_report, "instr": command_instr}[args.mode](args)
+    return {"run": command_run, "alternate": command_alternate, "report": command_report,
+            "instr": command_instr}[args.mode](args)
 
 
 if __name__ == "__main__":

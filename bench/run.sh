@@ -9,7 +9,7 @@
 #                  (default: swift build -c release --static-swift-stdlib --scratch-path .build-bench)
 #   SNAPSHOT       1 to build from a copy of the sources in bench/out/snapshot/ instead, for
 #                  when others are editing the sources (a file changed mid-build fails the build)
-#   REPS           measured repetitions for modelreg and the bare parse (default 7, after 1 warm-up)
+#   REPS           measured rounds of modelreg and the bare parse, run in turns (default 7, after 1 warm-up)
 #   CJS_FILES      how many files check-jsonschema checks: a number (default 1000, a spread-out
 #                  subset, then scaled linearly to N) or "all"
 #   CJS_REPS       repetitions for check-jsonschema (default 3; 1 when CJS_FILES=all)
@@ -97,16 +97,16 @@ if awk -v l="${load%% *}" 'BEGIN { exit !(l > 0.5) }'; then
 fi
 measure() { python3 "$bench/measure.py" run "$@"; }
 
-step "modelreg verify ($REPS runs + 1 warm-up)"
-measure --name modelreg --files "$N" --reps "$REPS" --out "$out/modelreg.json" --log "$out/modelreg.log" \
-    --expect-stderr "^$N files, 0 errors, 0 warnings\$" \
-    -- "$modelreg" verify --registry "$registry" --schema "$schema"
-
-step "bare libyaml parse, 1 and 2 threads ($REPS runs + 1 warm-up each)"
-measure --name bare-parse-1t --files "$N" --reps "$REPS" --out "$out/bare-parse-1t.json" --log "$out/bare-parse-1t.log" \
-    --expect-stderr "^$N files, " -- "$out/bare_parse" -j 1 -d "$registry"
-measure --name bare-parse-2t --files "$N" --reps "$REPS" --out "$out/bare-parse-2t.json" --log "$out/bare-parse-2t.log" \
-    --expect-stderr "^$N files, " -- "$out/bare_parse" -j 2 -d "$registry"
+step "modelreg verify and the bare libyaml parse on 1 and 2 threads, in turns ($REPS rounds + 1 warm-up)"
+# In turns rather than one after the other: this machine's speed drifts within minutes, and a ratio of two
+# measurements taken minutes apart measures the drift as much as the tools.
+python3 "$bench/measure.py" alternate --reps "$REPS" -- \
+    modelreg "$out/modelreg.json" "$out/modelreg.log" "$N" "^$N files, 0 errors, 0 warnings\$" \
+        "$modelreg" verify --registry "$registry" --schema "$schema" \
+    ::: bare-parse-1t "$out/bare-parse-1t.json" "$out/bare-parse-1t.log" "$N" "^$N files, " \
+        "$out/bare_parse" -j 1 -d "$registry" \
+    ::: bare-parse-2t "$out/bare-parse-2t.json" "$out/bare-parse-2t.log" "$N" "^$N files, " \
+        "$out/bare_parse" -j 2 -d "$registry"
 
 step "check-jsonschema on $cjs_count files ($cjs_reps runs, no warm-up), and on 1 file (start-up cost)"
 measure --name check-jsonschema --files "$cjs_count" --reps "$cjs_reps" --warmup 0 --out "$out/check-jsonschema.json" \

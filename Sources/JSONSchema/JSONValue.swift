@@ -71,15 +71,17 @@ public struct JSONObject: Sendable {
     /// The position of the key whose UTF-8 is `key`, if present: for callers that hold bytes (a dotted path's
     /// component), so that no string is made to look a key up.
     public func position(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard keys.count <= 32 else { return position(of: String(decoding: key, as: UTF8.self)) }
-        for position in keys.indices {
+        let keys = keys
+        func matches(_ position: Int) -> Bool {
+            guard keys[position].utf8.count == key.count else { return false }
             var candidate = keys[position]
-            let equal = candidate.withUTF8 { bytes in
-                bytes.count == key.count && (key.isEmpty || memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0)
-            }
-            if equal { return position }
+            return candidate.withUTF8 { bytes in key.isEmpty || memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0 }
         }
-        return nil
+        if keys.count < Self.indexThreshold {
+            for position in keys.indices where matches(position) { return position }
+            return nil
+        }
+        return index.position(of: StringProbe(utf8: key), where: matches)
     }
 
     public subscript(key: String) -> JSONValue? {

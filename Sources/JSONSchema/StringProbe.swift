@@ -28,4 +28,15 @@ struct StringProbe: Sendable, Equatable {
         head = words.0
         tail = words.1
     }
+
+    /// The probe of the string whose UTF-8 is `bytes`.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { target in
+            target.copyMemory(from: UnsafeRawBufferPointer(start: bytes.baseAddress, count: min(bytes.count, 16)))
+        }
+        length = bytes.count
+        head = words.0
+        tail = words.1
+    }
 }

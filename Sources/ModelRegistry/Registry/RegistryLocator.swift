@@ -31,12 +31,34 @@ public enum RegistryLocator {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            // The name is checked as bytes; a string is made only for a model file.
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                let bytes = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
+                return isModelFileName(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
             }
-            if isModelFileName(name) { names.append(name) }
+            if let name { names.append(name) }
         }
-        return names.sorted()
+        // In the order of their bytes (code points): the same order as `<` for names in the normal form that file
+        // systems and git keep, and much cheaper to sort by.
+        names.sort { first, second in
+            var (first, second) = (first, second)
+            return first.withUTF8 { left in
+                second.withUTF8 { right in
+                    let common = memcmp(left.baseAddress!, right.baseAddress!, min(left.count, right.count))
+                    return common != 0 ? common < 0 : left.count < right.count
+                }
+            }
+        }
+        return names
+    }
+
+    private static func isModelFileName(_ name: UnsafeRawBufferPointer) -> Bool {
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            return name.count > count && memcmp(name.baseAddress! + name.count - count, suffix.utf8Start, count) == 0
+        }
+        guard let first = name.first, first != UInt8(ascii: ".") else { return false }
+        return endsWith(".yaml") || endsWith(".yml")
     }
 
     /// The model files of a registry folder with the paths to show for them (see `displayPath`), worked out once
@@ -56,6 +78,7 @@ public enum RegistryLocator {
         return names.map { name in
             let path = prefix + name
             if let nameOnTheWay, nameOnTheWay == name { return (path, displayPath(path, relativeTo: base)) }
+            if folderShown == folder { return (path, path) }  // one string for both
             switch folderShown {
             case ".": return (path, name)
             case "/": return (path, "/" + name)

@@ -12,8 +12,10 @@ public struct RegistrySnapshot: Sendable {
         self.entries = inOrder ? entries : entries.sorted { $0.path < $1.path }
         var positions: [String: Int] = [:]
         positions.reserveCapacity(self.entries.count)
-        for (position, entry) in self.entries.enumerated() {
-            if let id = entry.id?.value, positions[id] == nil { positions[id] = position }
+        // One hash per entry: the first position is put back in the rare case of a duplicated id.
+        for position in self.entries.indices {
+            guard let id = self.entries[position].id?.value else { continue }
+            if let first = positions.updateValue(position, forKey: id) { positions[id] = first }
         }
         positionByID = positions
     }
@@ -23,9 +25,14 @@ public struct RegistrySnapshot: Sendable {
         positionByID[id].map { entries[$0] }
     }
 
-    /// Every id, with the entry it names.
-    public var ids: some Sequence<(id: String, entry: EntryExtract)> {
-        positionByID.lazy.map { (id: $0.key, entry: entries[$0.value]) }
+    /// The position in `entries` of the entry with this id (the first one by path when an id is duplicated).
+    public func position(ofID id: String) -> Int? {
+        positionByID[id]
+    }
+
+    /// True when some entry has this id.
+    public func contains(id: String) -> Bool {
+        positionByID[id] != nil
     }
 
     public init(documents: [ModelDocument]) {
@@ -34,6 +41,6 @@ public struct RegistrySnapshot: Sendable {
 
     /// True when the entry with this id is deprecated.
     public func isDeprecated(_ id: String) -> Bool {
-        self[id: id]?.isDeprecated ?? false
+        positionByID[id].map { entries[$0].isDeprecated } ?? false
     }
 }

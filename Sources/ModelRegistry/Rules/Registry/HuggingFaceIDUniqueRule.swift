@@ -68,15 +68,15 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
         }
         var seen: [Key: Int] = [:]
         seen.reserveCapacity(registry.entries.count)
-        for (position, entry) in registry.entries.enumerated() {
-            guard let hub = entry.huggingfaceID else { continue }
-            let revision = entry.revision ?? ""
+        let entries = registry.entries
+        for position in entries.indices {
+            guard let hub = entries[position].huggingfaceID else { continue }
+            let revision = entries[position].revision ?? ""
             let key = Key(hub: hub.value.caseFolded, revision: revision)
-            guard let first = seen[key] else {
-                seen[key] = position
-                continue
-            }
-            let firstEntry = registry.entries[first]
+            // One hash per entry: a clash (rare) puts the first entry back.
+            guard let first = seen.updateValue(position, forKey: key) else { continue }
+            seen[key] = first
+            let firstEntry = entries[first]
             let at = revision.isEmpty ? "" : " at revision \(revision)"
             findings.append(
                 Self.finding(

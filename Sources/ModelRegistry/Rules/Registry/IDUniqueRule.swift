@@ -93,10 +93,9 @@ public struct IDUniqueRule: RegistryRule {
         }
         func claim(_ name: EntryExtract.Located, kind: String, owner: (entry: Int, name: Int)) {
             let key = name.value.caseFolded
-            guard let first = owners[key] else {
-                owners[key] = owner
-                return
-            }
+            // One hash per name: a clash (rare) puts the first owner back.
+            guard let first = owners.updateValue(owner, forKey: key) else { return }
+            owners[key] = first
             let firstID = entries[first.entry].id!.value
             let whose = firstID == entries[owner.entry].id!.value ? "this entry's own id or alias" : "`\(firstID)`"
             findings.append(
@@ -105,13 +104,14 @@ public struct IDUniqueRule: RegistryRule {
                     notes: [FindingNote(location: location(first), message: "first used here")]))
         }
         // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
-        for (position, entry) in entries.enumerated() {
-            guard let id = entry.id else { continue }
+        // By position, reading only the fields needed (an extract is a dozen references to copy).
+        for position in entries.indices {
+            guard let id = entries[position].id else { continue }
             claim(id, kind: "id", owner: (position, -1))
         }
-        for (position, entry) in entries.enumerated() where entry.id != nil {
-            for (index, alias) in entry.aliases.enumerated() {
-                claim(alias, kind: "alias", owner: (position, index))
+        for position in entries.indices where entries[position].id != nil {
+            for index in entries[position].aliases.indices {
+                claim(entries[position].aliases[index], kind: "alias", owner: (position, index))
             }
         }
     }

@@ -63,10 +63,14 @@ public struct LineageAcyclicRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
+        // The parent of each id, as the first entry with that id (by path) names it.
         var parentOf: [String: String] = [:]
-        parentOf.reserveCapacity(registry.entries.count)
-        for (id, entry) in registry.ids {
-            if let parent = entry.fineTunedFrom?.value { parentOf[id] = parent }
+        let entries = registry.entries
+        for position in entries.indices {
+            guard let parent = entries[position].fineTunedFrom?.value, let id = entries[position].id?.value,
+                registry.position(ofID: id) == position
+            else { continue }
+            parentOf[id] = parent
         }
         var reported = Set<String>()
         // Visit ids in sorted order so each cycle is reported once, at its smallest id.

@@ -47,8 +47,9 @@ public struct LineageReferenceRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        for entry in registry.entries {
-            guard let parent = entry.fineTunedFrom, registry[id: parent.value] == nil else { continue }
+        let entries = registry.entries
+        for position in entries.indices {
+            guard let parent = entries[position].fineTunedFrom, !registry.contains(id: parent.value) else { continue }
             findings.append(
                 Self.finding(
                     at: parent.location, "`fine_tuned_from` names `\(parent.value)`, which is not an id in the registry"))

@@ -72,11 +72,12 @@ public struct ReplacementReferenceRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        for entry in registry.entries {
-            guard let replacement = entry.replacedBy else { continue }
+        let entries = registry.entries
+        for position in entries.indices {
+            guard let replacement = entries[position].replacedBy else { continue }
             let target = replacement.value
             let location = replacement.location
-            if registry[id: target] == nil {
+            if !registry.contains(id: target) {
                 findings.append(Self.finding(at: location, "`replaced_by` names `\(target)`, which is not an id in the registry"))
             } else if registry.isDeprecated(target) {
                 findings.append(

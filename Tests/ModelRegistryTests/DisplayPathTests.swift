@@ -50,4 +50,24 @@ import Testing
         #expect(RegistryLocator.displayPath("/r/registry/x.yaml", relativeTo: "/r") == "registry/x.yaml")
         #expect(RegistryLocator.displayPath("/r/registry/x.yaml", relativeTo: "/r/registry/sub") == "../x.yaml")
     }
+
+    /// A folder is listed in the order of its names' bytes, whatever order the file system returns them in: names
+    /// that share their first sixteen bytes, names that are prefixes of others, capitals and non-ASCII names.
+    @Test func aFolderIsListedInTheOrderOfItsNamesBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/listing-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var models = [
+            "a.yaml", "a.yml", "ab.yaml", "B.yaml", "b.yaml", "é.yaml", "z.yaml", "zé.yml", "~.yaml", "0.yaml",
+            "same-sixteen-byte-prefix-b.yaml", "same-sixteen-byte-prefix-a.yaml", "same-sixteen-byte-prefix.yaml",
+            "same-sixteen-byte.yaml", "same-sixteen-byt.yaml",
+        ]
+        for index in 0..<40 { models.append("model-\(Int.random(in: 0...99_999))-\(index).yaml") }
+        let others = [".hidden.yaml", "notes.txt", "b.YML", "c.yaml.bak", "yaml", ".yml"]
+        for name in models + others {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data("id: a\n".utf8))
+        }
+        let expected = models.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(try RegistryLocator.modelFileNames(in: folder) == expected)
+    }
 }

@@ -29,27 +29,27 @@ public enum RegistryLocator {
             throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
         }
         defer { closedir(stream) }
-        var names: [String] = []
+        // Each name with its first sixteen bytes as two big-endian words: sorting compares those integers, and
+        // only names that share their first sixteen bytes compare their bytes further.
+        var listed: [(head: UInt64, next: UInt64, name: String)] = []
         while let entry = readdir(stream) {
             // The name is checked as bytes; a string is made only for a model file.
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
-                return isModelFileName(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+                guard isModelFileName(bytes) else { return }
+                var words: (UInt64, UInt64) = (0, 0)
+                withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes.prefix(16))) }
+                listed.append((UInt64(bigEndian: words.0), UInt64(bigEndian: words.1), String(decoding: bytes, as: UTF8.self)))
             }
-            if let name { names.append(name) }
         }
         // In the order of their bytes (code points): the same order as `<` for names in the normal form that file
         // systems and git keep, and much cheaper to sort by.
-        names.sort { first, second in
-            var (first, second) = (first, second)
-            return first.withUTF8 { left in
-                second.withUTF8 { right in
-                    let common = memcmp(left.baseAddress!, right.baseAddress!, min(left.count, right.count))
-                    return common != 0 ? common < 0 : left.count < right.count
-                }
-            }
+        listed.sort { first, second in
+            if first.head != second.head { return first.head < second.head }
+            if first.next != second.next { return first.next < second.next }
+            return first.name.utf8.lexicographicallyPrecedes(second.name.utf8)
         }
-        return names
+        return listed.map(\.name)
     }
 
     private static func isModelFileName(_ name: UnsafeRawBufferPointer) -> Bool {

@@ -8,7 +8,7 @@ public struct RegistrySnapshot: Sendable {
 
     public init(entries: [EntryExtract]) {
         // Usually nearly sorted already (a git tree's order, with the few changed files at the end).
-        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { $0.path <= $1.path }
+        let inOrder = entries.indices.dropFirst().allSatisfy { entries[$0 - 1].path <= entries[$0].path }
         self.entries = inOrder ? entries : entries.sorted { $0.path < $1.path }
         var positions: [String: Int] = [:]
         positions.reserveCapacity(self.entries.count)

@@ -8,9 +8,13 @@ public struct ModelSchema: Sendable {
     public let origin: String
     /// The schema as JSON (used to scaffold new files and to render documentation).
     public let json: JSONValue
-    /// The SHA-256 of the schema's text, in hexadecimal: what caches of checked files are keyed by.
-    public let digest: String
+    /// The schema's text, as read.
+    public let text: String
     let compiled: JSONSchema
+
+    /// The SHA-256 of the schema's text, in hexadecimal: what caches of checked files are keyed by. Worked out when
+    /// asked for (a command that keeps no cache never starts the digest library).
+    public var digest: String { Self.digest(of: text) }
 
     /// Compiles a schema from its JSON text; `origin` names it in errors.
     public init(text: String, origin: String) throws(ToolError) {
@@ -27,7 +31,7 @@ public struct ModelSchema: Sendable {
         }
         self.json = json
         self.origin = origin
-        digest = Self.digest(of: text)
+        self.text = text
     }
 
     /// The digest a schema with this text has (`digest`), without compiling it.

@@ -460,9 +460,11 @@ struct ToolFailure: Error, CustomStringConvertible {
             try repo.expectFsckClean()
             let after = try repo.git("show", "HEAD:registry/k.yaml")
             #expect(after == before || after.contains("round: \(round)"), "round \(round): half a change")
-            // Bring the work tree back in step (a kill between the branch move and the checkout leaves it behind).
-            try repo.git("checkout", "-q", "--", "registry/k.yaml")
+            // A writer killed while it holds the index lock leaves the lock behind, as git does: clear it as a user
+            // would, then bring the work tree back in step (a kill between the branch move and the checkout leaves
+            // it behind).
             try? FileManager.default.removeItem(atPath: repo.root + "/.git/index.lock")
+            try repo.git("checkout", "-q", "--", "registry/k.yaml")
         }
         #expect(try ModelRegCLITests.modelreg(["verify"], in: repo.root).status == 0)
     }

@@ -6,7 +6,8 @@ import CCrypto
 /// folders (`blob <size>\0…`, `tree <size>\0…`), so that a folder's content has the same name as
 /// the tree git would store for it. Its libcrypto context is an `EVPDigest` owned by this value alone.
 public final class SHA1 {
-    private let digest = EVPDigest(EVP_sha1(), name: "SHA-1")
+    private let digest = EVPDigest(SHA1.algorithm, name: "SHA-1")
+    nonisolated(unsafe) private static let algorithm = EVPDigest.fetch("SHA1")
 
     /// Starts a new digest.
     public init() {}

@@ -3,7 +3,8 @@ import CCrypto
 /// Incremental SHA-256 backed by the system's libcrypto (which uses the CPU's SHA extensions when present).
 /// Its libcrypto context is an `EVPDigest` owned by this value alone.
 public final class SHA256 {
-    private let digest = EVPDigest(EVP_sha256(), name: "SHA-256")
+    private let digest = EVPDigest(SHA256.algorithm, name: "SHA-256")
+    nonisolated(unsafe) private static let algorithm = EVPDigest.fetch("SHA256")
 
     /// Starts a new digest.
     public init() {}

@@ -1,5 +1,6 @@
 /// The explicit tags the reader accepts: the YAML 1.2 core schema's, in their long form.
-enum CoreTag {
+@usableFromInline
+enum CoreTag: Sendable {
     case str, int, float, bool, null, map, seq
 
     static let prefix: [UInt8] = Array("tag:yaml.org,2002:".utf8)

@@ -23,8 +23,10 @@ extension YAMLScalar {
     }
 }
 
+@usableFromInline
 enum ScalarResolver {
     /// Resolves a plain, untagged scalar.
+    @usableFromInline
     static func resolvePlain(_ text: String) -> ResolvedScalar {
         var text = text
         let result = text.withUTF8 { bytes -> ResolvedScalar? in
@@ -45,6 +47,7 @@ enum ScalarResolver {
     }
 
     /// Resolves a scalar under an explicit core tag; nil when the text does not fit the tag.
+    @usableFromInline
     static func resolve(_ text: String, as tag: CoreTag) -> ResolvedScalar? {
         var text = text
         switch tag {

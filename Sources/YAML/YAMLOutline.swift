@@ -17,7 +17,7 @@ public struct YAMLOutline: Sendable {
         /// How a scalar is written; `.plain` for a collection.
         public var style: ScalarStyle
         /// A scalar's explicit core tag.
-        var tag: CoreTag?
+        @usableFromInline var tag: CoreTag?
         /// Where the node starts and ends (see `YAMLNode.start` and `YAMLNode.end`).
         public var start: SourcePosition
         public var end: SourcePosition
@@ -27,7 +27,7 @@ public struct YAMLOutline: Sendable {
         /// this row plus `size`.
         public var size: Int32
         /// A scalar's row in `texts`.
-        var text: Int32
+        @usableFromInline var text: Int32
     }
 
     /// The row of the document's root node.
@@ -38,7 +38,7 @@ public struct YAMLOutline: Sendable {
     /// Every node, in document order; never empty.
     public let nodes: [Node]
     /// The scalars' texts (after unescaping and folding), in document order.
-    let texts: [String]
+    @usableFromInline let texts: [String]
 
     init(path: String, nodes: [Node], texts: [String]) {
         self.path = path
@@ -111,10 +111,60 @@ public struct YAMLOutline: Sendable {
     public func resolved(at row: Int) -> ResolvedScalar? {
         let node = nodes[row]
         guard node.kind == .scalar else { return nil }
-        let text = texts[Int(node.text)]
+        return Self.resolve(node, texts[Int(node.text)])
+    }
+
+    @inlinable
+    static func resolve(_ node: Node, _ text: String) -> ResolvedScalar {
         if let tag = node.tag { return ScalarResolver.resolve(text, as: tag) ?? .string(text) }
         guard node.style == .plain else { return .string(text) }
         return ScalarResolver.resolvePlain(text)
+    }
+
+    // MARK: Values
+
+    /// The whole document as a value of the reader's choosing, in one pass over the rows: scalars resolved the
+    /// YAML 1.2 core way, mappings with their keys' texts in source order (distinct: the reader refuses
+    /// duplicates). Inlinable, so that it is specialized for the value type where it is used.
+    @inlinable
+    public func value<Value: OutlineValue>(as type: Value.Type = Value.self) -> Value {
+        nodes.withUnsafeBufferPointer { nodes in
+            texts.withUnsafeBufferPointer { texts in
+                var row = Self.root
+                return Self.value(nodes, texts, &row)
+            }
+        }
+    }
+
+    /// The value of the node at `row`; moves `row` past the node and everything inside it.
+    @inlinable
+    static func value<Value: OutlineValue>(
+        _ nodes: UnsafeBufferPointer<Node>, _ texts: UnsafeBufferPointer<String>, _ row: inout Int
+    ) -> Value {
+        let node = nodes[row]
+        row += 1
+        switch node.kind {
+        case .scalar:
+            return Value(resolving: resolve(node, texts[Int(node.text)]))
+        case .sequence:
+            var items: [Value] = []
+            items.reserveCapacity(Int(node.childCount))
+            for _ in 0..<node.childCount { items.append(value(nodes, texts, &row)) }
+            return Value(items: items)
+        case .mapping:
+            let pairs = Int(node.childCount) / 2
+            var keys: [String] = []
+            var values: [Value] = []
+            keys.reserveCapacity(pairs)
+            values.reserveCapacity(pairs)
+            for _ in 0..<pairs {
+                // A key is a scalar: one row.
+                keys.append(texts[Int(nodes[row].text)])
+                row += 1
+                values.append(value(nodes, texts, &row))
+            }
+            return Value(keys: keys, values: values)
+        }
     }
 
     /// Where the node at `row` starts, as a location in this file.
@@ -148,4 +198,14 @@ public struct YAMLOutline: Sendable {
         }
         return YAMLNode(content: content, start: node.start.located(in: path), end: node.end.located(in: path))
     }
+}
+
+/// A value that a `YAMLOutline` can be turned into (see `YAMLOutline.value(as:)`).
+public protocol OutlineValue {
+    /// A scalar, resolved.
+    init(resolving scalar: ResolvedScalar)
+    /// A sequence's items.
+    init(items: [Self])
+    /// A mapping's keys (distinct, in source order) and their values.
+    init(keys: [String], values: [Self])
 }

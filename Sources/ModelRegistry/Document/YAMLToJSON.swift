@@ -1,45 +1,31 @@
 import JSONSchema
 import YAML
 
-/// Turns a YAML document's outline into the JSON value that the schema and the rules see: one pass over its rows.
+/// Turns a YAML document's outline into the JSON value that the schema and the rules see: one pass over its rows
+/// (`YAMLOutline.value(as:)`, specialized here for `JSONValue`).
 enum YAMLToJSON {
     static func convert(_ outline: YAMLOutline) -> JSONValue {
-        var row = YAMLOutline.root
-        return value(in: outline, at: &row)
+        outline.value(as: JSONValue.self)
+    }
+}
+
+extension JSONValue: OutlineValue {
+    public init(resolving scalar: ResolvedScalar) {
+        switch scalar {
+        case .null: self = .null
+        case .bool(let value): self = .bool(value)
+        case .int(let value): self = .integer(value)
+        case .float(let value): self = .number(value)
+        case .string(let text): self = .string(text)
+        }
     }
 
-    /// The value of the node at `row`; moves `row` past the node and everything inside it.
-    private static func value(in outline: YAMLOutline, at row: inout Int) -> JSONValue {
-        let node = outline.nodes[row]
-        let start = row
-        row += 1
-        switch node.kind {
-        case .scalar:
-            switch outline.resolved(at: start) {
-            case .null?, nil: return .null
-            case .bool(let value)?: return .bool(value)
-            case .int(let value)?: return .integer(value)
-            case .float(let value)?: return .number(value)
-            case .string(let text)?: return .string(text)
-            }
-        case .sequence:
-            var items: [JSONValue] = []
-            items.reserveCapacity(Int(node.childCount))
-            for _ in 0..<node.childCount { items.append(value(in: outline, at: &row)) }
-            return .array(items)
-        case .mapping:
-            // The reader refuses duplicate keys (comparing them as written), so the keys are distinct: no lookup per key.
-            let pairs = Int(node.childCount) / 2
-            var keys: [String] = []
-            var values: [JSONValue] = []
-            keys.reserveCapacity(pairs)
-            values.reserveCapacity(pairs)
-            for _ in 0..<pairs {
-                keys.append(outline.text(at: row) ?? "")
-                row += 1  // a key is a scalar: one row
-                values.append(value(in: outline, at: &row))
-            }
-            return .object(JSONObject(distinctKeys: keys, values: values))
-        }
+    public init(items: [JSONValue]) {
+        self = .array(items)
+    }
+
+    /// The reader refuses duplicate keys (comparing them as written), so the keys are distinct: no lookup per key.
+    public init(keys: [String], values: [JSONValue]) {
+        self = .object(JSONObject(distinctKeys: keys, values: values))
     }
 }

@@ -24,17 +24,24 @@ struct PatternMatcher {
     private var exhausted = false
     private var lookbehindEnd = -1
 
-    /// Whether `program` matches anywhere in `string` (search semantics, like `RegExp.test`).
-    static func search(_ program: PatternProgram, in string: String) -> Outcome {
-        if let outcome = string.utf8.withContiguousStorageIfAvailable({ search(program, bytes: $0) }) {
+    /// Whether `program` matches anywhere in `string` (search semantics, like `RegExp.test`). A pattern that can be
+    /// decided in one pass (`PatternProgram.linear`) is, unless `backtracking` asks for the general matcher.
+    static func search(_ program: PatternProgram, in string: String, backtracking: Bool = false) -> Outcome {
+        if let outcome = string.utf8.withContiguousStorageIfAvailable({
+            search(program, bytes: $0, backtracking: backtracking)
+        }) {
             return outcome
         }
         var copy = string
         copy.makeContiguousUTF8()
-        return copy.utf8.withContiguousStorageIfAvailable { search(program, bytes: $0) } ?? .noMatch
+        return copy.utf8.withContiguousStorageIfAvailable { search(program, bytes: $0, backtracking: backtracking) }
+            ?? .noMatch
     }
 
-    private static func search(_ program: PatternProgram, bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    private static func search(_ program: PatternProgram, bytes: UnsafeBufferPointer<UInt8>, backtracking: Bool)
+        -> Outcome
+    {
+        if !backtracking, let linear = program.linear { return linear.matches(bytes) ? .match : .noMatch }
         // Fixed sizes keep both scratch buffers on the call stack; rare programs with many
         // groups get their registers from the heap.
         let registerSpace = program.slotCount + program.registerCount

@@ -42,6 +42,8 @@ final class PatternProgram: Sendable {
     let anchoredAtStart: Bool
     /// When every match starts with one known scalar: that scalar (to skip start positions fast).
     let firstScalar: UInt32?
+    /// When the pattern can be decided in one pass without backtracking: that pass.
+    let linear: LinearPattern?
 
     init(_ root: PatternNode, captures: Int) throws(ECMAPatternError) {
         var builder = Builder(recordCaptures: root.containsBackreference)
@@ -53,6 +55,7 @@ final class PatternProgram: Sendable {
         registerCount = builder.registerCount
         anchoredAtStart = root.isAnchoredAtStart
         firstScalar = Self.leadingScalar(root)
+        linear = LinearPattern(root)
     }
 
     private static func leadingScalar(_ node: PatternNode) -> UInt32? {

@@ -79,57 +79,104 @@ public struct Linter: Sendable {
         count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Int) -> CheckResult
     ) -> (report: LintReport, extracts: [EntryExtract]) {
         let workers = max(1, min(count / 64, System.coreCount))
-        // Each file's result goes to its own slot, written by the one worker that checked the file and then moved
-        // (not copied) into the report, in file order. Files are handed out in small chunks as workers ask for them,
-        // so a worker that the machine slows down does not leave the others waiting at the end.
-        let slots = ResultSlots(count: count)
-        defer { slots.deallocate() }
+        // Files are handed out in small chunks as workers ask for them, so a worker that the machine slows down
+        // does not leave the others waiting at the end. Each extract is written straight into the result array, at
+        // its file's place, by the one worker that read the file (the few unreadable files' places are closed up
+        // afterwards); what else a chunk yields (documents, findings, failures) waits in that chunk's slot. Nothing
+        // is copied from one buffer to another on the way to the report.
         let chunkSize = 32
+        let chunks = OutcomeSlots<ChunkOutcome>(count: (count + chunkSize - 1) / chunkSize)
+        defer { chunks.deallocate() }
         let nextChunk = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let start = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue * chunkSize
-                guard start < count else { break }
-                for index in start..<min(start + chunkSize, count) {
-                    var result = body(index)
-                    if let document = result.document {
-                        result.extract = EntryExtract(document)
-                        if !keepingDocuments { result.document = nil }
+        let extracts = [EntryExtract](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let slots = ExtractSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                    let start = chunk * chunkSize
+                    guard start < count else { break }
+                    var outcome = ChunkOutcome()
+                    for index in start..<min(start + chunkSize, count) {
+                        let result = body(index)
+                        if let document = result.document {
+                            slots.put(EntryExtract(document), at: index)
+                            if keepingDocuments { outcome.documents.append(document) }
+                        }
+                        outcome.findings.append(contentsOf: result.findings)
+                        if let failure = result.failure { outcome.failures.append(failure) }
                     }
-                    slots.put(result, at: index)
+                    chunks.put(outcome, at: chunk)
                 }
             }
+            initialized = slots.closeGaps()
         }
         var documents: [ModelDocument] = []
-        var extracts: [EntryExtract] = []
         var findings: [Finding] = []
         var failures: [String] = []
-        extracts.reserveCapacity(count)
-        if keepingDocuments { documents.reserveCapacity(count) }
-        for index in 0..<count {
-            var result = slots.take(at: index)
-            if let document = result.document.take() { documents.append(document) }
-            if let extract = result.extract.take() { extracts.append(extract) }
-            if !result.findings.isEmpty { findings.append(contentsOf: result.findings) }
-            if let failure = result.failure { failures.append(failure) }
+        if keepingDocuments { documents.reserveCapacity(extracts.count) }
+        for chunk in 0..<chunks.count {
+            let outcome = chunks.take(at: chunk)
+            documents.append(contentsOf: outcome.documents)
+            findings.append(contentsOf: outcome.findings)
+            failures.append(contentsOf: outcome.failures)
         }
         documents.sort { $0.path < $1.path }
         findings.sort()
         return (LintReport(files: names, documents: documents, findings: findings, failures: failures.sorted()), extracts)
     }
 
-    /// One result per file, each slot written once by the worker that checked the file and read once afterwards.
-    private struct ResultSlots: @unchecked Sendable {
-        let base: UnsafeMutablePointer<CheckResult>
+    /// What one chunk of files yields besides its extracts.
+    private struct ChunkOutcome {
+        var documents: [ModelDocument] = []
+        var findings: [Finding] = []
+        var failures: [String] = []
+    }
 
-        init(count: Int) { base = .allocate(capacity: max(count, 1)) }
+    /// One value per chunk, each slot written once by the worker that checked the chunk and read once afterwards.
+    private struct OutcomeSlots<Value>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<Value>
+        let count: Int
 
-        func put(_ result: consuming CheckResult, at index: Int) { (base + index).initialize(to: result) }
+        init(count: Int) {
+            base = .allocate(capacity: max(count, 1))
+            self.count = count
+        }
 
-        /// Moves the result out; every slot must be taken exactly once before `deallocate`.
-        func take(at index: Int) -> CheckResult { (base + index).move() }
+        func put(_ value: consuming Value, at index: Int) { (base + index).initialize(to: value) }
+
+        /// Moves the value out; every slot must be taken exactly once before `deallocate`.
+        func take(at index: Int) -> Value { (base + index).move() }
 
         func deallocate() { base.deallocate() }
+    }
+
+    /// The result array's storage while the workers fill it: a file's extract goes to the file's index, and
+    /// `closeGaps` moves the extracts together (in file order) once every worker is done.
+    private struct ExtractSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<EntryExtract>?
+        let filled: UnsafeMutableBufferPointer<Bool>
+
+        init(_ buffer: UnsafeMutableBufferPointer<EntryExtract>) {
+            base = buffer.baseAddress
+            filled = .allocate(capacity: buffer.count)
+            filled.initialize(repeating: false)
+        }
+
+        func put(_ extract: consuming EntryExtract, at index: Int) {
+            (base! + index).initialize(to: extract)
+            filled[index] = true
+        }
+
+        /// Moves the extracts to the front, in order; returns how many there are, and frees the bookkeeping.
+        func closeGaps() -> Int {
+            defer { filled.deallocate() }
+            var next = 0
+            for index in filled.indices where filled[index] {
+                if index != next { (base! + next).moveInitialize(from: base! + index, count: 1) }
+                next += 1
+            }
+            return next
+        }
     }
 
     /// Lints every file, then runs the rules that compare files. Without `keepingDocuments` the report holds no
@@ -170,7 +217,6 @@ public struct Linter: Sendable {
 
     struct CheckResult: Sendable {
         var document: ModelDocument?
-        var extract: EntryExtract?
         var findings: [Finding] = []
         var failure: String?
     }

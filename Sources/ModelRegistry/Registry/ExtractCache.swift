@@ -61,7 +61,10 @@ public struct ExtractCache: Sendable {
             return .entry(extract.moved(to: path))
         }
         guard let range = lines[blob] else { return nil }
-        return contents.withUnsafeBufferPointer { RecordReader.record($0[range], path: path)?.1 }
+        // The index found this line by its blob id: the record is read from the fields after it.
+        return contents.withUnsafeBufferPointer {
+            RecordReader.record(fields: $0[(range.lowerBound + 41)..<range.upperBound], path: path)
+        }
     }
 
     public mutating func store(_ record: Record, for blob: ObjectID) {
@@ -199,12 +202,17 @@ private struct RecordReader {
         return bytes[start..<position]
     }
 
-    static func record(_ line: Slice<UnsafeBufferPointer<UInt8>>, path: String) -> (ObjectID, ExtractCache.Record)? {
-        var fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)[...]
-        guard let first = fields.popFirst(), let blob = ObjectID(hexDigits: first) else { return nil }
-        if fields.count == 1, fields.first?.elementsEqual([UInt8(ascii: "u")]) == true { return (blob, .unreadable) }
+    /// The record held by a line's fields (what follows the blob id and its tab).
+    static func record(fields line: Slice<UnsafeBufferPointer<UInt8>>, path: String) -> ExtractCache.Record? {
+        if line.count == 1, line.first == UInt8(ascii: "u") { return .unreadable }
         var entry = EntryExtract(path: path)
-        for field in fields {
+        // Field by field, without splitting the line into an array first.
+        var start = line.startIndex
+        while start <= line.endIndex {
+            var end = start
+            while end < line.endIndex, line[end] != UInt8(ascii: "\t") { end += 1 }
+            let field = line[start..<end]
+            start = end + 1
             guard let kind = field.first else { return nil }
             let rest = field.dropFirst()
             switch kind {
@@ -222,7 +230,7 @@ private struct RecordReader {
                 }
             }
         }
-        return (blob, .entry(entry))
+        return .entry(entry)
     }
 
     /// `line column offset text`.

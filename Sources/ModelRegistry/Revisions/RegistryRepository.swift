@@ -80,5 +80,16 @@ public final class RegistryRepository {
 
 /// Joins repository-relative path parts with `/`, skipping empty ones.
 func join(_ parts: String...) -> String {
-    parts.filter { !$0.isEmpty }.joined(separator: "/")
+    // Called once or more per file of a registry: no array of the non-empty parts, one string grown in place.
+    var path = ""
+    for part in parts where !part.isEmpty {
+        if !path.isEmpty { path += "/" }
+        path += part
+    }
+    return path
+}
+
+/// `folder/name`, or `name` alone when the folder is the top (`""`): the two-part case of `join`, without an array.
+func join(_ folder: String, _ name: String) -> String {
+    folder.isEmpty ? name : name.isEmpty ? folder : folder + "/" + name
 }

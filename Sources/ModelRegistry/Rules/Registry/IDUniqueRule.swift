@@ -119,8 +119,32 @@ public struct IDUniqueRule: RegistryRule {
 
 extension String {
     /// The string lowercased, without a copy when it has nothing to lowercase (no ASCII capital, nothing beyond
-    /// ASCII): the names of a large registry mostly do not.
+    /// ASCII): the names of a large registry mostly do not. An ASCII name with capitals is lowercased byte by byte
+    /// (what `lowercased()` gives for ASCII, without its general Unicode path).
     var caseFolded: String {
-        utf8.contains { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || $0 >= 0x80 } ? lowercased() : self
+        var text = self
+        enum Kind { case lower, capitals, other }
+        let kind = text.withUTF8 { bytes -> Kind in
+            var kind = Kind.lower
+            for byte in bytes {
+                if byte >= 0x80 { return .other }
+                if byte &- UInt8(ascii: "A") < 26 { kind = .capitals }
+            }
+            return kind
+        }
+        switch kind {
+        case .lower: return self
+        case .other: return lowercased()
+        case .capitals:
+            return text.withUTF8 { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { target in
+                    for index in bytes.indices {
+                        let byte = bytes[index]
+                        target[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    }
+                    return bytes.count
+                }
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "ModelRegCLI",
             dependencies: [
-                "ModelRegistry", "RegistryQuery",
+                "ModelRegistry", "RegistryQuery", "Git",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

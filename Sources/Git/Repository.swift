@@ -1,4 +1,5 @@
 import CGit2
+import Dispatch
 
 /// An open git repository. Owns its `git_repository` handle and frees it in `deinit`;
 /// the handle never leaves this module.
@@ -99,6 +100,13 @@ enum LibGit2 {
         git_libgit2_version(&major, &minor, &revision)
         return "\(major).\(minor).\(revision)"
     }
+}
+
+/// Starts libgit2 on a thread of its own, for a process that will open a repository soon: its initialization
+/// (on Debian, parsing the system's bundle of TLS certificates, which modelreg never uses, about 10 ms) then overlaps
+/// what the process does before (parsing its arguments). Opening a repository meanwhile waits for it to finish.
+public func startLibgit2Early() {
+    DispatchQueue.global().async { LibGit2.retain() }
 }
 
 /// The version of the libgit2 that modelreg is linked against.

@@ -1,8 +1,26 @@
 import ArgumentParser
+import Git
 
 /// The `modelreg` command: the root of every subcommand.
 public struct ModelRegCommand: ParsableCommand {
     public static let version = "0.1.0"
+
+    /// The subcommands that open the git repository (the registry's history, its query cache, a commit).
+    static let repositoryCommands: Set<String> = [
+        "gate", "show", "list", "query", "resolve", "lineage", "export", "new", "add", "set", "alias", "deprecate",
+        "rename", "remove", "import", "lock", "unlock", "history", "blame", "diff", "log",
+    ]
+
+    /// Work worth starting before the arguments are parsed: libgit2's initialization, when the subcommand will
+    /// open the repository (`repositoryCommands`, or any command reading a revision with `--at`/`--rev`). A guess
+    /// from the raw arguments; a wrong one costs nothing but the early start.
+    public static func prepare(for arguments: [String]) {
+        let words = arguments.dropFirst()
+        guard let subcommand = words.first(where: { !$0.hasPrefix("-") }) else { return }
+        if repositoryCommands.contains(subcommand) || words.contains(where: { $0 == "--at" || $0 == "--rev" }) {
+            startLibgit2Early()
+        }
+    }
 
     public static let configuration = CommandConfiguration(
         commandName: "modelreg",

@@ -40,27 +40,29 @@ extension Repository {
     /// The entries of the directory at `path` in a commit (`""` is the root), in git's order;
     /// empty when the path does not exist. A path naming a file is an error.
     public func entries(ofTreeAt path: String, inCommit commit: ObjectID) throws(GitError) -> [TreeEntry] {
-        let root = try lookupTree(try rootTreeID(of: commit))
-        let tree: Handle
-        if Self.components(of: path).isEmpty {
-            tree = root
-        } else {
-            guard let entry = try entry(at: path, in: root) else { return [] }
+        let rootID = try rootTreeID(of: commit)
+        var treeID = rootID
+        if !Self.components(of: path).isEmpty {
+            let root = try lookupTree(rootID)
+            guard let entry = try withExtendedLifetime(root, { () throws(GitError) in try entry(at: path, in: root) }) else {
+                return []
+            }
             guard entry.kind == .tree else {
                 throw GitError(operation: "listing \(path) in \(commit.shortHex)", code: GIT_EINVALID.rawValue,
                                message: "'\(path)' is not a directory")
             }
-            tree = try lookupTree(entry.id)
+            treeID = entry.id
         }
-        return withExtendedLifetime(tree) {
-            let count = git_tree_entrycount(tree.pointer)
-            var entries = [TreeEntry]()
-            entries.reserveCapacity(count)
-            for index in 0..<count {
-                entries.append(TreeEntry(copying: git_tree_entry_byindex(tree.pointer, index)))
-            }
-            return entries
+        // From the tree's raw bytes (kept for a while: a diff that just read the same tree costs nothing more), not
+        // through libgit2's parsed tree: a registry folder has thousands of entries.
+        let tree = try rawTree(treeID)
+        var entries = [TreeEntry]()
+        var offset = 0
+        while let entry = try tree.entry(at: offset) {
+            entries.append(tree.treeEntry(entry))
+            offset = entry.end
         }
+        return entries
     }
 
     /// The id of the directory at `path` in a commit (`""` is the root tree), or nil when the

@@ -56,7 +56,7 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
             var value: UInt64 = 0
             var invalid: UInt8 = 0
             for index in start..<(start + count) {
-                let nibble = hexNibbles[Int(hexDigits[index])]
+                let nibble = hexNibble(hexDigits[index])
                 invalid |= nibble
                 value = value << 4 | UInt64(nibble & 0x0f)
             }
@@ -126,11 +126,12 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
 }
 
 /// The value of each ASCII hexadecimal digit, indexed by byte; 0xff for every other byte.
-private let hexNibbles: [UInt8] = (0...255).map { byte -> UInt8 in
-    switch UInt8(byte) {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
-    default: 0xff
-    }
+/// The value of one hexadecimal digit (either case), or 0xff for any other byte: arithmetic, not a table (a global
+/// table is a lazy global behind an access check, and this runs 40 times per id read from text).
+@inline(__always)
+private func hexNibble(_ byte: UInt8) -> UInt8 {
+    let digit = byte &- UInt8(ascii: "0")
+    if digit < 10 { return digit }
+    let letter = (byte | 0x20) &- UInt8(ascii: "a")
+    return letter < 6 ? letter + 10 : 0xff
 }

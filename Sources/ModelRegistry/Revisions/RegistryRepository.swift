@@ -91,5 +91,11 @@ func join(_ parts: String...) -> String {
 
 /// `folder/name`, or `name` alone when the folder is the top (`""`): the two-part case of `join`, without an array.
 func join(_ folder: String, _ name: String) -> String {
-    folder.isEmpty ? name : name.isEmpty ? folder : folder + "/" + name
+    if folder.isEmpty { return name }
+    if name.isEmpty { return folder }
+    var path = folder
+    path.reserveCapacity(folder.utf8.count + 1 + name.utf8.count)
+    path += "/"
+    path += name
+    return path
 }

@@ -8,6 +8,12 @@ public struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible 
     private let middle: UInt64
     private let low: UInt32
 
+    /// Hashes the first eight bytes only: an id is a hash already, and tables of thousands of blob ids (the extract
+    /// cache's index, the history index) hash one word instead of three.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+    }
+
     init(_ oid: git_oid) {
         (high, middle, low) = withUnsafeBytes(of: oid.id) { raw in
             (UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),

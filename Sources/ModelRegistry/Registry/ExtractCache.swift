@@ -197,7 +197,11 @@ private struct RecordReader {
     /// The next line, without its newline.
     mutating func line() -> Slice<UnsafeBufferPointer<UInt8>> {
         let start = position
-        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+        if let base = bytes.baseAddress, let newline = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+            position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+        } else {
+            position = bytes.count
+        }
         defer { position += 1 }
         return bytes[start..<position]
     }

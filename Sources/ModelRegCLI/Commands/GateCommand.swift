@@ -54,9 +54,16 @@ struct GateCommand: ToolCommand {
         let registry = try RegistryRepository(
             discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
         let schema = try registryOptions.schema.map { path throws(ToolError) in try ModelSchema.load(path: path) }
-        let gate = RegistryGate(
-            registry: registry, schema: schema, allowRelock: Set(allowRelock),
-            cache: noCache ? nil : RegistryGate.defaultCache(for: registry))
+        let gate: RegistryGate
+        if noCache {
+            gate = RegistryGate(registry: registry, schema: schema, allowRelock: Set(allowRelock), cache: nil)
+        } else {
+            // The extract cache is read while the gate reads the commits and diffs the trees.
+            let directory = CacheDirectory.forRepository(registry)
+            gate = RegistryGate(
+                registry: registry, schema: schema, allowRelock: Set(allowRelock),
+                prefetchedCache: Prefetch { ExtractCache(directory: directory) })
+        }
         let report = try gate.run(base: base, head: head)
         emit(report)
         for failure in report.failures { Terminal.writeError("modelreg: error: \(failure)\n") }

@@ -19,13 +19,39 @@ public struct RegistryGate {
     /// Model ids whose changes are approved (`--allow-relock`).
     public var allowRelock: Set<String> = []
     /// Kept extracts of unchanged files, saved again after each run; nil parses every file the cross-file rules need.
-    public var cache: ExtractCache?
+    public var cache: ExtractCache? {
+        get {
+            switch cacheSource {
+            case .ready(let cache): cache
+            case .pending(let prefetch): prefetch.value
+            }
+        }
+        set { cacheSource = .ready(newValue) }
+    }
+    private var cacheSource: CacheSource
+
+    private enum CacheSource {
+        case ready(ExtractCache?)
+        case pending(Prefetch<ExtractCache?>)
+    }
 
     public init(registry: RegistryRepository, schema: ModelSchema? = nil, allowRelock: Set<String> = [], cache: ExtractCache? = nil) {
         self.registry = registry
         self.schema = schema
         self.allowRelock = allowRelock
-        self.cache = cache
+        cacheSource = .ready(cache)
+    }
+
+    /// A gate whose cache is still being read (see `Prefetch`): the run reads the commits and diffs the trees
+    /// meanwhile, and waits for the cache only when it needs the extracts.
+    public init(
+        registry: RegistryRepository, schema: ModelSchema? = nil, allowRelock: Set<String> = [],
+        prefetchedCache: Prefetch<ExtractCache?>
+    ) {
+        self.registry = registry
+        self.schema = schema
+        self.allowRelock = allowRelock
+        cacheSource = .pending(prefetchedCache)
     }
 
     /// The cache in the repository's `.modelreg/` folder (see `CacheDirectory.forRepository(_:)`).
@@ -173,7 +199,8 @@ public struct RegistryGate {
         of headFiles: [TreeEntry], in folder: String, documents: [String: ModelDocument], checked: Set<String>,
         loader: DocumentLoader
     ) throws(ToolError) -> ([EntryExtract], Int) {
-        var cache = self.cache ?? ExtractCache(directory: nil)
+        let savedCache = self.cache
+        var cache = savedCache ?? ExtractCache(directory: nil)
         var extracts: [EntryExtract] = []
         var unchecked: [TreeEntry] = []
         for entry in headFiles {
@@ -188,7 +215,7 @@ public struct RegistryGate {
             }
         }
         let (kept, parsed) = try cache.extracts(of: unchecked, in: folder, repository: registry.repository, loader: loader)
-        if self.cache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
+        if savedCache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
         return (EntryExtract.merged(extracts.sorted { $0.path < $1.path }, kept), parsed)
     }
 

@@ -1,5 +1,6 @@
 import CGit2
 import Dispatch
+import Synchronization
 
 /// An open git repository. Owns its `git_repository` handle and frees it in `deinit`;
 /// the handle never leaves this module.
@@ -83,13 +84,19 @@ public final class Repository {
 
 /// Pairs `git_libgit2_init` with `git_libgit2_shutdown` (both are reference counted by libgit2).
 enum LibGit2 {
+    /// Held while libgit2 is initialized and its options set, so that a repository opened on one thread while
+    /// `startLibgit2Early` initializes libgit2 on another waits for the options too.
+    private static let initialization = Mutex<Void>(())
+
     static func retain() {
-        // The first initialization sets the process-wide options.
-        if git_libgit2_init() == 1 {
-            // Like git, trust the object database's ids on read instead of hashing every object read again: a
-            // registry tree of 10,000 entries is half a megabyte, and history reads two per commit. `git fsck`
-            // (and modelreg's tests) check the objects themselves.
-            _ = modelreg_git_set_strict_hash_verification(0)
+        initialization.withLock { _ in
+            // The first initialization sets the process-wide options.
+            if git_libgit2_init() == 1 {
+                // Like git, trust the object database's ids on read instead of hashing every object read again: a
+                // registry tree of 10,000 entries is half a megabyte, and history reads two per commit. `git fsck`
+                // (and modelreg's tests) check the objects themselves.
+                _ = modelreg_git_set_strict_hash_verification(0)
+            }
         }
     }
     static func release() { git_libgit2_shutdown() }

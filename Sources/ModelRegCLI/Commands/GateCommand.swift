@@ -51,18 +51,23 @@ struct GateCommand: ToolCommand {
     @OptionGroup var registryOptions: RegistryOptions
 
     func execute() throws -> Int32 {
+        // The extract cache is read on another thread while libgit2 starts, the commits are read and the trees
+        // diffed: from the `.modelreg/` of the nearest work tree, found on the file system, and read again from the
+        // repository's own if that turns out to be elsewhere.
+        let guessedDirectory = noCache ? nil : CacheDirectory.forFolder(FileSystem.currentDirectory)
+        let guessedCache = guessedDirectory.map { directory in Prefetch<ExtractCache?> { ExtractCache(directory: directory) } }
         let registry = try RegistryRepository(
             discoveringFrom: FileSystem.currentDirectory, registryDirectory: registryOptions.registry)
         let schema = try registryOptions.schema.map { path throws(ToolError) in try ModelSchema.load(path: path) }
         let gate: RegistryGate
-        if noCache {
-            gate = RegistryGate(registry: registry, schema: schema, allowRelock: Set(allowRelock), cache: nil)
-        } else {
-            // The extract cache is read while the gate reads the commits and diffs the trees.
+        if let guessedCache {
             let directory = CacheDirectory.forRepository(registry)
             gate = RegistryGate(
                 registry: registry, schema: schema, allowRelock: Set(allowRelock),
-                prefetchedCache: Prefetch { ExtractCache(directory: directory) })
+                prefetchedCache: directory == guessedDirectory
+                    ? guessedCache : Prefetch<ExtractCache?> { ExtractCache(directory: directory) })
+        } else {
+            gate = RegistryGate(registry: registry, schema: schema, allowRelock: Set(allowRelock), cache: nil)
         }
         let report = try gate.run(base: base, head: head)
         emit(report)

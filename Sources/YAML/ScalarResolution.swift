@@ -14,17 +14,23 @@
 ///   - everything else is a string: `yes`, `no`, `on`, `off`, `1.10.2`, `2024-01-01`, `1_000`.
 extension YAMLScalar {
     public var resolved: ResolvedScalar {
-        if let tag {
-            guard let core = CoreTag(tag) else { return .string(text) }
-            return ScalarResolver.resolve(text, as: core) ?? .string(text)
-        }
-        guard style == .plain else { return .string(text) }
-        return ScalarResolver.resolvePlain(text)
+        guard let tag else { return ScalarResolver.resolve(text, style: style, tag: nil) }
+        guard let core = CoreTag(tag) else { return .string(text) }
+        return ScalarResolver.resolve(text, style: style, tag: core)
     }
 }
 
 @usableFromInline
 enum ScalarResolver {
+    /// A scalar written in `style`, with an explicit core tag or none (the rules above): for `YAMLScalar.resolved`
+    /// and the outline's rows alike.
+    @usableFromInline
+    static func resolve(_ text: String, style: ScalarStyle, tag: CoreTag?) -> ResolvedScalar {
+        if let tag { return resolve(text, as: tag) ?? .string(text) }
+        guard style == .plain else { return .string(text) }
+        return resolvePlain(text)
+    }
+
     /// Resolves a plain, untagged scalar.
     @usableFromInline
     static func resolvePlain(_ text: String) -> ResolvedScalar {

@@ -111,14 +111,7 @@ public struct YAMLOutline: Sendable {
     public func resolved(at row: Int) -> ResolvedScalar? {
         let node = nodes[row]
         guard node.kind == .scalar else { return nil }
-        return Self.resolve(node, texts[Int(node.text)])
-    }
-
-    @inlinable
-    static func resolve(_ node: Node, _ text: String) -> ResolvedScalar {
-        if let tag = node.tag { return ScalarResolver.resolve(text, as: tag) ?? .string(text) }
-        guard node.style == .plain else { return .string(text) }
-        return ScalarResolver.resolvePlain(text)
+        return ScalarResolver.resolve(texts[Int(node.text)], style: node.style, tag: node.tag)
     }
 
     // MARK: Values
@@ -145,7 +138,7 @@ public struct YAMLOutline: Sendable {
         row += 1
         switch node.kind {
         case .scalar:
-            return Value(resolving: resolve(node, texts[Int(node.text)]))
+            return Value(resolving: ScalarResolver.resolve(texts[Int(node.text)], style: node.style, tag: node.tag))
         case .sequence:
             var items: [Value] = []
             items.reserveCapacity(Int(node.childCount))
@@ -180,7 +173,7 @@ public struct YAMLOutline: Sendable {
         let content: YAMLNode.Content
         switch node.kind {
         case .scalar:
-            content = .scalar(YAMLScalar(text: texts[Int(node.text)], style: node.style, tag: node.tag?.longForm))
+            content = .scalar(scalar(at: row)!)
         case .sequence:
             var items: [YAMLNode] = []
             items.reserveCapacity(Int(node.childCount))

@@ -13,7 +13,7 @@ public struct ModelDocument: Sendable {
     public init(path: String, outline: YAMLOutline) {
         self.path = path
         self.outline = outline
-        self.value = YAMLToJSON.convert(outline)
+        self.value = outline.value(as: JSONValue.self)
     }
 
     /// The model's `id`, when it is a string.
@@ -24,12 +24,18 @@ public struct ModelDocument: Sendable {
 
     /// The outline row of the node at a path of keys and indices, or nil when the path does not exist.
     public func row(at path: [JSONPathComponent]) -> Int? {
+        let reached = deepestRow(along: path)
+        return reached.complete ? reached.row : nil
+    }
+
+    /// The row of the deepest node that exists along `path`, and whether it is the node at the whole path.
+    private func deepestRow(along path: [JSONPathComponent]) -> (row: Int, complete: Bool) {
         var row = YAMLOutline.root
         for component in path {
-            guard let next = outline.row(component, in: row) else { return nil }
+            guard let next = outline.row(component, in: row) else { return (row, false) }
             row = next
         }
-        return row
+        return (row, true)
     }
 
     /// The best location for a path: the node itself (or, `atKey`, its key, for "unknown property" and similar
@@ -40,12 +46,7 @@ public struct ModelDocument: Sendable {
         {
             return outline.location(of: keyRow)
         }
-        var row = YAMLOutline.root
-        for component in path {
-            guard let next = outline.row(component, in: row) else { break }
-            row = next
-        }
-        return outline.location(of: row)
+        return outline.location(of: deepestRow(along: path).row)
     }
 
     /// The location of the value at a dotted path, else of the nearest existing ancestor.

@@ -82,7 +82,7 @@ enum ModelCard {
         // Cards are written by anyone: read them with the same limits as model files, and simply do without
         // the metadata when it does not parse.
         guard let outline = try? YAMLReader.outline(Array(front.utf8), path: path) else { return (nil, body) }
-        return (YAMLToJSON.convert(outline), body)
+        return (outline.value(as: JSONValue.self), body)
     }
 
     /// The first paragraph of prose: headings, HTML, images, tables and code are skipped.

@@ -16,6 +16,9 @@ public struct ExtractCache: Sendable {
         case unreadable
     }
 
+    /// A line's blob id: 40 hexadecimal digits, then a tab before the fields.
+    static let idLength = 40
+
     /// The first line; bump the number whenever `EntryExtract` or its reading changes.
     static let header = "modelreg entry extracts 1"
     public static let fileName = "entry-extracts"
@@ -63,7 +66,7 @@ public struct ExtractCache: Sendable {
         guard let range = lines[blob] else { return nil }
         // The index found this line by its blob id: the record is read from the fields after it.
         return contents.withUnsafeBufferPointer {
-            RecordReader.record(fields: $0[(range.lowerBound + 41)..<range.upperBound], path: path)
+            RecordReader.record(fields: $0[(range.lowerBound + Self.idLength + 1)..<range.upperBound], path: path)
         }
     }
 
@@ -160,8 +163,8 @@ public struct ExtractCache: Sendable {
             var reader = RecordReader(bytes: buffer, position: header.count)
             while !reader.atEnd {
                 let line = reader.line()
-                guard line.count > 40, line[line.startIndex + 40] == UInt8(ascii: "\t"),
-                    let blob = ObjectID(hexDigits: line.prefix(40))
+                guard line.count > idLength, line[line.startIndex + idLength] == UInt8(ascii: "\t"),
+                    let blob = ObjectID(hexDigits: line.prefix(idLength))
                 else { continue }
                 lines[blob] = line.startIndex..<line.endIndex
             }

@@ -78,18 +78,8 @@ public final class RegistryRepository {
     }
 }
 
-/// Joins repository-relative path parts with `/`, skipping empty ones.
-func join(_ parts: String...) -> String {
-    // Called once or more per file of a registry: no array of the non-empty parts, one string grown in place.
-    var path = ""
-    for part in parts where !part.isEmpty {
-        if !path.isEmpty { path += "/" }
-        path += part
-    }
-    return path
-}
-
-/// `folder/name`, or `name` alone when the folder is the top (`""`): the two-part case of `join`, without an array.
+/// Joins a repository-relative folder and a name with `/`: `name` alone when the folder is the top (`""`), the folder
+/// alone when the name is empty. Called once or more per file of a registry: one string, grown in place.
 func join(_ folder: String, _ name: String) -> String {
     if folder.isEmpty { return name }
     if name.isEmpty { return folder }

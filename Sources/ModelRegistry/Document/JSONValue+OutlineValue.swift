@@ -1,14 +1,8 @@
 import JSONSchema
 import YAML
 
-/// Turns a YAML document's outline into the JSON value that the schema and the rules see: one pass over its rows
-/// (`YAMLOutline.value(as:)`, specialized here for `JSONValue`).
-enum YAMLToJSON {
-    static func convert(_ outline: YAMLOutline) -> JSONValue {
-        outline.value(as: JSONValue.self)
-    }
-}
-
+/// How a YAML document's outline becomes the JSON value that the schema and the rules see
+/// (`outline.value(as: JSONValue.self)`: one pass over its rows, specialized for `JSONValue`).
 extension JSONValue: OutlineValue {
     public init(resolving scalar: ResolvedScalar) {
         switch scalar {

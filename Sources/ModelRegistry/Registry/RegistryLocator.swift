@@ -52,6 +52,7 @@ public enum RegistryLocator {
         return listed.map(\.name)
     }
 
+    /// The rule of `isModelFileName(_:)`, on a name's bytes (as `readdir` gives them).
     private static func isModelFileName(_ name: UnsafeRawBufferPointer) -> Bool {
         func endsWith(_ suffix: StaticString) -> Bool {
             let count = suffix.utf8CodeUnitCount
@@ -89,7 +90,8 @@ public enum RegistryLocator {
 
     /// Model files are `*.yaml` (and `*.yml`, so that misnamed ones are reported); hidden files are skipped.
     public static func isModelFileName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        var name = name
+        return name.withUTF8 { isModelFileName(UnsafeRawBufferPointer($0)) }
     }
 
     /// A model file's name without its folder and its `.yaml` (or `.yml`): the id it should hold.

@@ -55,8 +55,9 @@ public struct LockRemovedRule: ChangeRule {
         for entry in change.entries {
             guard let base = entry.base, let head = entry.head, RegistryChange.isLocked(base), !RegistryChange.isLocked(head)
             else { continue }
-            let location = head.value.member("version_lock") != nil ? head.location(of: "version_lock.locked") : head.location(of: "id")
-            let what = head.value.member("version_lock") == nil ? "its `version_lock` was removed" : "it is no longer `locked: true`"
+            let keepsLock = head.value.member("version_lock") != nil
+            let location = keepsLock ? head.location(of: "version_lock.locked") : head.location(of: "id")
+            let what = keepsLock ? "it is no longer `locked: true`" : "its `version_lock` was removed"
             findings.append(
                 ChangeFinding(
                     modelID: entry.id,

@@ -28,6 +28,22 @@ import Testing
         #expect(ObjectID(hex: text) == nil)
     }
 
+    /// Every byte value in a digit's place: only `0`–`9`, `a`–`f` and `A`–`F` are digits, with their values.
+    @Test func eachByteIsADigitOnlyWhenItIsHex() {
+        let digits = Array("0123456789abcdef".utf8)
+        for byte in UInt8.min...UInt8.max {
+            var text = Array(hex.utf8)
+            text[5] = byte
+            let parsed = text.withUnsafeBufferPointer { ObjectID(hexDigits: $0) }
+            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F") ? byte | 0x20 : byte
+            if let value = digits.firstIndex(of: lower) {
+                #expect(parsed?.hex == String(decoding: Array(hex.utf8)[..<5] + [digits[value]] + Array(hex.utf8)[6...], as: UTF8.self))
+            } else {
+                #expect(parsed == nil, "byte \(byte)")
+            }
+        }
+    }
+
     @Test func ordersLikeItsHexText() throws {
         let texts = [hex, String(repeating: "0", count: 40), String(repeating: "f", count: 40),
                      "0123456789abcdef00ff10e0d3c2b1a498765431", "0123456789abcdef00ff10e0d3c2b1a598765432",

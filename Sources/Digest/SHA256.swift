@@ -44,5 +44,21 @@ public struct SHA256Digest: Sendable, Hashable, CustomStringConvertible {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Whether `text` is this hash in lowercase hexadecimal, as `hex` writes it; no string is made.
+    public func isWritten(as text: String) -> Bool {
+        let digits: StaticString = "0123456789abcdef"
+        let utf8 = text.utf8
+        guard utf8.count == bytes.count * 2 else { return false }
+        var index = utf8.startIndex
+        for byte in bytes {
+            let high = digits.utf8Start[Int(byte >> 4)], low = digits.utf8Start[Int(byte & 0x0f)]
+            guard utf8[index] == high else { return false }
+            utf8.formIndex(after: &index)
+            guard utf8[index] == low else { return false }
+            utf8.formIndex(after: &index)
+        }
+        return true
+    }
+
     public var description: String { hex }
 }

@@ -6,15 +6,19 @@
 /// mapping is scanned, a large one gets an open-addressing table over the fingerprints (and a
 /// dictionary for its non-ASCII keys).
 struct MappingKeys {
+    /// A key by its place in the outline's texts (no copy of the string, so nothing to retain or release).
     private struct Key {
-        var text: String
+        var text: Int32
         var fingerprint: Int
-        var line: Int
+        var line: Int32
     }
 
     private struct Scope {
         /// Where this mapping's keys start in `keys`.
         var start: Int
+        /// One bit per key, chosen by its fingerprint (every bit for a non-ASCII key): a key whose bit is clear
+        /// is new without a scan.
+        var seen: UInt64 = 0
         /// Once the mapping is large: slots holding indexes into `keys` (-1 when free).
         var table: [Int32] = []
         /// Once the mapping is large: its non-ASCII keys → line.
@@ -57,26 +61,36 @@ struct MappingKeys {
         keys.removeSubrange(scope.start...)
     }
 
-    /// Records a key of the innermost mapping. Returns the line where the same key appeared
-    /// before, or nil when it is new.
-    mutating func insert(_ text: String, fingerprint: Int, line: Int) -> Int? {
+    /// Records a key of the innermost mapping: `texts[textIndex]`, whose earlier keys are in `texts` too.
+    /// Returns the line where the same key appeared before, or nil when it is new.
+    mutating func insert(_ textIndex: Int, fingerprint: Int, line: Int, texts: borrowing [String]) -> Int? {
         let scope = scopes.count - 1
-        if !scopes[scope].table.isEmpty { return insertLarge(text, fingerprint: fingerprint, line: line, scope: scope) }
+        let text = texts[textIndex]
+        if !scopes[scope].table.isEmpty {
+            return insertLarge(textIndex, fingerprint: fingerprint, line: line, scope: scope, texts: texts)
+        }
         let start = scopes[scope].start
-        for index in start..<keys.count {
-            let other = keys[index].fingerprint
-            if other == fingerprint || other == Self.unknownFingerprint || fingerprint == Self.unknownFingerprint,
-                keys[index].text == text
-            {
-                return keys[index].line
+        let bit: UInt64 = fingerprint == Self.unknownFingerprint ? ~0 : 1 << UInt64(fingerprint & 63)
+        if scopes[scope].seen & bit != 0 {
+            for index in start..<keys.count {
+                let other = keys[index].fingerprint
+                if other == fingerprint || other == Self.unknownFingerprint || fingerprint == Self.unknownFingerprint,
+                    texts[Int(keys[index].text)] == text
+                {
+                    return Int(keys[index].line)
+                }
             }
         }
-        keys.append(Key(text: text, fingerprint: fingerprint, line: line))
-        if keys.count - start > Self.linearLimit { buildTable(scope) }
+        scopes[scope].seen |= bit
+        keys.append(Key(text: Int32(textIndex), fingerprint: fingerprint, line: Int32(truncatingIfNeeded: line)))
+        if keys.count - start > Self.linearLimit { buildTable(scope, texts: texts) }
         return nil
     }
 
-    private mutating func insertLarge(_ text: String, fingerprint: Int, line: Int, scope: Int) -> Int? {
+    private mutating func insertLarge(
+        _ textIndex: Int, fingerprint: Int, line: Int, scope: Int, texts: borrowing [String]
+    ) -> Int? {
+        let text = texts[textIndex]
         if fingerprint == Self.unknownFingerprint {
             if let first = scopes[scope].nonASCII[text] { return first }
             scopes[scope].nonASCII[text] = line
@@ -86,18 +100,20 @@ struct MappingKeys {
             while true {
                 let index = Int(scopes[scope].table[slot])
                 if index < 0 { break }
-                if keys[index].fingerprint == fingerprint && keys[index].text == text { return keys[index].line }
+                if keys[index].fingerprint == fingerprint && texts[Int(keys[index].text)] == text {
+                    return Int(keys[index].line)
+                }
                 slot = (slot + 1) & mask
             }
             scopes[scope].table[slot] = Int32(keys.count)
         }
-        keys.append(Key(text: text, fingerprint: fingerprint, line: line))
-        if (keys.count - scopes[scope].start) * 2 > scopes[scope].table.count { buildTable(scope) }
+        keys.append(Key(text: Int32(textIndex), fingerprint: fingerprint, line: Int32(truncatingIfNeeded: line)))
+        if (keys.count - scopes[scope].start) * 2 > scopes[scope].table.count { buildTable(scope, texts: texts) }
         return nil
     }
 
     /// (Re)builds the table of a scope with room for twice its keys.
-    private mutating func buildTable(_ scope: Int) {
+    private mutating func buildTable(_ scope: Int, texts: borrowing [String]) {
         let start = scopes[scope].start
         var size = 64
         while size < (keys.count - start) * 4 { size *= 2 }
@@ -106,7 +122,8 @@ struct MappingKeys {
         for index in start..<keys.count {
             let key = keys[index]
             if key.fingerprint == Self.unknownFingerprint {
-                nonASCII[key.text] = nonASCII[key.text] ?? key.line
+                let text = texts[Int(key.text)]
+                nonASCII[text] = nonASCII[text] ?? Int(key.line)
                 continue
             }
             var slot = key.fingerprint & (size - 1)

@@ -140,9 +140,11 @@ struct OutlineBuilder: ~Copyable {
             throw YAMLError(
                 kind: .tag, location: map.location(start), message: "\(Self.shown(text)) is not a valid \(tag.shortForm)")
         }
+        let textIndex = texts.count
+        texts.append(text)
         if expectsKey {
             let fingerprint = MappingKeys.fingerprint(bytes)
-            if let first = keys.insert(text, fingerprint: fingerprint, line: Int(start.line)) {
+            if let first = keys.insert(textIndex, fingerprint: fingerprint, line: Int(start.line), texts: texts) {
                 throw YAMLError(
                     kind: .duplicateKey, location: map.location(start),
                     message: "duplicate key \(Self.shown(text)); it was first defined at line \(first)")
@@ -160,8 +162,7 @@ struct OutlineBuilder: ~Copyable {
         nodes.append(
             YAMLOutline.Node(
                 kind: .scalar, style: style, tag: tag, start: start, end: end, childCount: 0, size: 1,
-                text: Int32(texts.count)))
-        texts.append(text)
+                text: Int32(textIndex)))
         try finished(end: end)
     }
 

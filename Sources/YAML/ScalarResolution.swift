@@ -34,22 +34,29 @@ enum ScalarResolver {
     /// Resolves a plain, untagged scalar.
     @usableFromInline
     static func resolvePlain(_ text: String) -> ResolvedScalar {
-        var text = text
-        let result = text.withUTF8 { bytes -> ResolvedScalar? in
-            guard let first = bytes.first else { return .null }
-            switch first {
-            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
-                return isNull(bytes) ? .null : nil
-            case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-                return bool(bytes).map(ResolvedScalar.bool)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
-                UInt8(ascii: "."):
-                return number(bytes)
-            default:
-                return nil
-            }
-        }
+        // A native string's bytes are read in place; only a bridged one is copied.
+        let result =
+            text.utf8.withContiguousStorageIfAvailable(resolvePlain(bytes:))
+            ?? {
+                var copy = text
+                return copy.withUTF8(resolvePlain(bytes:))
+            }()
         return result ?? .string(text)
+    }
+
+    /// The value of a plain scalar's bytes, or nil when it is a string.
+    private static func resolvePlain(bytes: UnsafeBufferPointer<UInt8>) -> ResolvedScalar? {
+        guard let first = bytes.first else { return .null }
+        switch first {
+        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
+            return isNull(bytes) ? .null : nil
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return bool(bytes).map(ResolvedScalar.bool)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            return number(bytes)
+        default:
+            return nil
+        }
     }
 
     /// Resolves a scalar under an explicit core tag; nil when the text does not fit the tag.

@@ -30,6 +30,42 @@ import Digest
         #expect(AggregateHash.compute(hashes.reversed()) == expected, "order of the list does not matter")
     }
 
+    /// The buffer-sorting aggregate agrees with the definition written out with strings (lines sorted as byte
+    /// arrays, newline included, one update each) on random sets with shared hashes and paths that are prefixes of
+    /// each other or hold bytes below the newline.
+    @Test func matchesItsDefinitionOnRandomSets() {
+        func byDefinition(_ files: [ArtifactHash]) -> String {
+            let lines = files.map { Array(($0.sha256sumLine + "\n").utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+            let hasher = SHA256()
+            for line in lines { hasher.update(line) }
+            return hasher.finalize().hex
+        }
+        let hashes = ["aa", "ab", "a", String(repeating: "f", count: 64)]
+        let pieces = ["a", "b", "/", "\t", "é", "a/b", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let files = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                ArtifactHash(
+                    path: (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                        .joined(),
+                    sha256: hashes.randomElement(using: &generator)!)
+            }
+            let expected = byDefinition(files)
+            #expect(AggregateHash.compute(files) == expected, "\(files)")
+            #expect(AggregateHash.digest(files).isWritten(as: expected))
+        }
+    }
+
+    @Test func digestComparesWithItsHexWithoutAString() {
+        let digest = SHA256.hash(Array("hello".utf8))
+        #expect(digest.isWritten(as: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"))
+        #expect(!digest.isWritten(as: "2CF24DBA5FB0A30E26E83B2AC5B9E29E1B161E5C1FA7425E73043362938B9824"), "lowercase only")
+        #expect(!digest.isWritten(as: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b982"), "one digit short")
+        #expect(!digest.isWritten(as: "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9825"), "last digit off")
+        #expect(!digest.isWritten(as: "3cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"), "first digit off")
+        #expect(!digest.isWritten(as: ""))
+    }
+
     @Test(arguments: [
         ("model.bin", nil), ("onnx/model.onnx", nil), ("../x", "climbs"), ("/abs", "absolute"), ("a//b", "normalized"),
         ("./a", "normalized"), ("a/", "normalized"), ("a\\b", "backslash"), ("a\nb", "control"), ("", "empty"),

@@ -113,6 +113,32 @@ struct RejectionTests {
         expectRejection(big + "kü3: again\n", .duplicateKey, at: 121, 1)
     }
 
+    /// The first repeated key of random mappings (small and large, ASCII and not, with canonically equivalent
+    /// spellings) is the one a plain set of the keys seen finds; the reader's fingerprints and per-mapping bit mask
+    /// only skip comparisons that cannot match.
+    @Test("duplicate keys are found as a set of strings finds them")
+    func duplicateKeysMatchASet() {
+        let pool = ["a", "b", "k1", "k2", "caf\u{E9}", "cafe\u{301}", "\u{FC}", "x", "y", "z", "long-key-name"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...40, using: &generator)
+            var keys: [String] = []
+            for index in 0..<count {
+                keys.append(Bool.random(using: &generator) ? pool.randomElement(using: &generator)! : "u\(index)")
+            }
+            var seen: Set<String> = []
+            var expectedLine: Int?
+            for (index, key) in keys.enumerated() where !seen.insert(key).inserted {
+                expectedLine = index + 1
+                break
+            }
+            let text = keys.enumerated().map { "\"\($0.element)\": \($0.offset)\n" }.joined()
+            let error = rejection(text)
+            #expect(error?.location.line == expectedLine, "\(keys)")
+            if expectedLine != nil { #expect(error?.kind == .duplicateKey) }
+        }
+    }
+
     @Test("only scalar keys")
     func nonScalarKeys() {
         let error = expectRejection("? [a, b]\n: c\n", .syntax, at: 1, 3)

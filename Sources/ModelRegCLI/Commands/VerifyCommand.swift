@@ -34,7 +34,11 @@ struct VerifyCommand: ToolCommand {
         let directory = try registryOptions.registryDirectory()
         let schema = try registryOptions.loadSchema(registryDirectory: directory)
         let inputs = try RegistryInputs.of(directory: directory)
-        let report = Linter(schema: schema).verify(inputs, keepingDocuments: artifacts)
+        var linter = Linter(schema: schema)
+        // The process ends after the report: what the run holds is left to the operating system, not freed.
+        linter.leavesExtractsToExit = true
+        let report = linter.verify(inputs, keepingDocuments: artifacts)
+        defer { LeftToExit.keep(report) }
         if artifacts { return verifyArtifacts(registryDirectory: directory, report: report) }
         return ReportPrinter.emit(report, options: reportOptions)
     }

@@ -44,6 +44,9 @@ public struct LintSource: Sendable {
 public struct Linter: Sendable {
     public let context: LintContext
     public let loader: DocumentLoader
+    /// For a command that exits after the run: the extracts of a `verify` are left for the process's end instead
+    /// of being freed one by one (see `LeftToExit`).
+    public var leavesExtractsToExit = false
 
     public init(schema: ModelSchema, limits: YAMLLimits = .default) {
         context = LintContext(schema: schema)
@@ -194,6 +197,7 @@ public struct Linter: Sendable {
         var report = run.report
         report.findings.append(contentsOf: checkRegistry(RegistrySnapshot(entries: run.extracts)))
         report.findings.sort()
+        if leavesExtractsToExit { LeftToExit.keep(run.extracts) }
         return report
     }
 

@@ -60,8 +60,8 @@ public struct AggregateMatchesFilesRule: DocumentRule {
             guard let path = file.member("path")?.asString, let sha = file.member("sha256")?.asString else { return }
             hashes.append(ArtifactHash(path: path, sha256: sha))
         }
-        let computed = AggregateHash.compute(hashes)
-        guard computed != recorded else { return }
+        let computed = AggregateHash.digest(hashes)
+        guard !computed.isWritten(as: recorded) else { return }
         findings.append(
             document.finding(
                 Self.self, at: document.location(of: "artifacts.aggregate_sha256"),

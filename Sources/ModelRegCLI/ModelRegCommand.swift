@@ -12,13 +12,18 @@ public struct ModelRegCommand: ParsableCommand {
     ]
 
     /// Work worth starting before the arguments are parsed: libgit2's initialization, when the subcommand will
-    /// open the repository (`repositoryCommands`, or any command reading a revision with `--at`/`--rev`). A guess
-    /// from the raw arguments; a wrong one costs nothing but the early start.
+    /// open the repository (`repositoryCommands`, or any command reading a revision with `--at`/`--rev`), and the
+    /// listing of the registry folder for `verify` (`EarlyListing`). A guess from the raw arguments; a wrong one
+    /// costs nothing but the early start.
     public static func prepare(for arguments: [String]) {
         let words = arguments.dropFirst()
         guard let subcommand = words.first(where: { !$0.hasPrefix("-") }) else { return }
-        if repositoryCommands.contains(subcommand) || words.contains(where: { $0 == "--at" || $0 == "--rev" }) {
+        let atRevision = words.contains(where: { $0 == "--at" || $0 == "--rev" })
+        if repositoryCommands.contains(subcommand) || atRevision {
             startLibgit2Early()
+        }
+        if subcommand == "verify", !atRevision, let start = words.firstIndex(of: subcommand) {
+            EarlyListing.start(arguments: words[(start + 1)...])
         }
     }
 

@@ -33,7 +33,7 @@ struct VerifyCommand: ToolCommand {
         if let rev { return try verify(revision: rev) }
         let directory = try registryOptions.registryDirectory()
         let schema = try registryOptions.loadSchema(registryDirectory: directory)
-        let inputs = try RegistryInputs.of(directory: directory)
+        let inputs = try EarlyListing.take(for: directory) ?? RegistryInputs.of(directory: directory)
         var linter = Linter(schema: schema)
         // The process ends after the report: what the run holds is left to the operating system, not freed.
         linter.leavesExtractsToExit = true

@@ -44,8 +44,8 @@ public struct LintSource: Sendable {
 public struct Linter: Sendable {
     public let context: LintContext
     public let loader: DocumentLoader
-    /// For a command that exits after the run: the extracts of a `verify` are left for the process's end instead
-    /// of being freed one by one (see `LeftToExit`).
+    /// For a command that exits after the run: the extracts of a `verify` (and the snapshot of them the cross-file
+    /// rules read) are left for the process's end instead of being freed one by one (see `LeftToExit`).
     public var leavesExtractsToExit = false
 
     public init(schema: ModelSchema, limits: YAMLLimits = .default) {
@@ -195,9 +195,10 @@ public struct Linter: Sendable {
 
     private func withRegistryRules(_ run: (report: LintReport, extracts: [EntryExtract])) -> LintReport {
         var report = run.report
-        report.findings.append(contentsOf: checkRegistry(RegistrySnapshot(entries: run.extracts)))
+        let snapshot = RegistrySnapshot(entries: run.extracts)
+        report.findings.append(contentsOf: checkRegistry(snapshot))
         report.findings.sort()
-        if leavesExtractsToExit { LeftToExit.keep(run.extracts) }
+        if leavesExtractsToExit { LeftToExit.keep(snapshot) }
         return report
     }
 

@@ -17,11 +17,11 @@
 public final class JSONSchema: Sendable {
     /// The schema as given.
     public let document: JSONValue
-    private let nodes: [SchemaNode]
+    private let nodes: SchemaNodes
 
     public init(_ schema: JSONValue) throws(SchemaError) {
         document = schema
-        nodes = try SchemaCompiler.compile(schema)
+        nodes = SchemaNodes(try SchemaCompiler.compile(schema))
     }
 
     /// Every violation of the schema by `instance`, in a fixed order: for each subschema its

@@ -107,14 +107,14 @@ extension SchemaEvaluator {
             }
         }
         if !matched, let additional = rules.value.additionalProperties {
-            if case .alwaysInvalid = nodes[additional].kind {
+            if case .alwaysInvalid = nodes.kind(additional) {
                 guard collecting else { return false }
                 valid = false
                 var message = "unknown property `\(key)`"
                 if let guess = ViolationText.suggestion(for: key, among: rules.value.properties.names) {
                     message += " (did you mean `\(guess)`?)"
                 }
-                report(nodes[additional].pointer, "additionalProperties", message, atKey: true, extra: .key(key))
+                report(nodes.pointer(additional), "additionalProperties", message, atKey: true, extra: .key(key))
             } else if !evaluate(additional, member, key: key) {
                 guard collecting else { return false }
                 valid = false
@@ -130,9 +130,9 @@ extension SchemaEvaluator {
     /// A member matched by `properties` or `patternProperties`; a `false` subschema there
     /// means the property is forbidden, which is reported at the key.
     mutating func checkNamedMember(_ target: Int, _ key: String, _ member: JSONValue, keyword: String) -> Bool {
-        if case .alwaysInvalid = nodes[target].kind {
+        if case .alwaysInvalid = nodes.kind(target) {
             if collecting {
-                report(nodes[target].pointer, keyword, "property `\(key)` is not allowed", atKey: true, extra: .key(key))
+                report(nodes.pointer(target), keyword, "property `\(key)` is not allowed", atKey: true, extra: .key(key))
             }
             return false
         }

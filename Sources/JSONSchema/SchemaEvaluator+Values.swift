@@ -102,10 +102,10 @@ extension SchemaEvaluator {
             if position < prefixCount {
                 itemNode = rules.value.prefixItems[position]
             } else if let items = rules.value.items {
-                if case .alwaysInvalid = nodes[items].kind {
+                if case .alwaysInvalid = nodes.kind(items) {
                     guard collecting else { return false }
                     valid = false
-                    report(nodes[items].pointer, "items",
+                    report(nodes.pointer(items), "items",
                            "array has \(ViolationText.count(array.count, "item", "items")), but only \(prefixCount) \(prefixCount == 1 ? "is" : "are") allowed",
                            extra: .index(position))
                     break

@@ -11,13 +11,13 @@ struct SchemaEvaluator {
     /// Nested schema applications allowed before giving up on an instance.
     static let maximumDepth = 1000
 
-    let nodes: [SchemaNode]
+    let nodes: SchemaNodes
     let collecting: Bool
     var path: [JSONPathComponent] = []
     var violations: [SchemaViolation] = []
     var depth = 0
 
-    init(nodes: [SchemaNode], collecting: Bool) {
+    init(nodes: SchemaNodes, collecting: Bool) {
         self.nodes = nodes
         self.collecting = collecting
         if collecting { path.reserveCapacity(16) }
@@ -27,7 +27,10 @@ struct SchemaEvaluator {
 
     /// Whether `value` satisfies node `index`; in collecting mode, records why not.
     mutating func evaluate(_ index: Int, _ value: JSONValue) -> Bool {
-        let node = nodes[index]
+        nodes.reference(index)._withUnsafeGuaranteedRef { node in evaluate(node, value) }
+    }
+
+    private mutating func evaluate(_ node: SchemaNode, _ value: JSONValue) -> Bool {
         switch node.kind {
         case .alwaysValid:
             return true

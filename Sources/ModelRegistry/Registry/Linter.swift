@@ -53,6 +53,14 @@ public struct Linter: Sendable {
         loader = DocumentLoader(limits: limits)
     }
 
+    /// This linter with a separately compiled schema, for a worker thread of its own (see
+    /// `ModelSchema.separateCopy`).
+    private func withSeparateSchema() -> Linter {
+        var copy = Linter(schema: context.schema.separateCopy(), limits: loader.limits)
+        copy.leavesExtractsToExit = leavesExtractsToExit
+        return copy
+    }
+
     /// Reads and checks each file on its own: the reader, the schema and the document rules.
     public func lint(_ inputs: [LintInput]) -> LintReport {
         run(inputs, keepingDocuments: true).report
@@ -64,22 +72,23 @@ public struct Linter: Sendable {
     }
 
     private func run(_ inputs: [LintInput], keepingDocuments: Bool) -> (report: LintReport, extracts: [EntryExtract]) {
-        run(count: inputs.count, names: inputs.map(\.displayPath), keepingDocuments: keepingDocuments) { index in
-            check(loader.load(path: inputs[index].path, displayPath: inputs[index].displayPath))
+        run(count: inputs.count, names: inputs.map(\.displayPath), keepingDocuments: keepingDocuments) { linter, index in
+            linter.check(linter.loader.load(path: inputs[index].path, displayPath: inputs[index].displayPath))
         }
     }
 
     private func run(_ sources: [LintSource], keepingDocuments: Bool) -> (report: LintReport, extracts: [EntryExtract]) {
-        run(count: sources.count, names: sources.map(\.displayPath), keepingDocuments: keepingDocuments) { index in
-            check(loader.load(bytes: sources[index].bytes, displayPath: sources[index].displayPath))
+        run(count: sources.count, names: sources.map(\.displayPath), keepingDocuments: keepingDocuments) { linter, index in
+            linter.check(linter.loader.load(bytes: sources[index].bytes, displayPath: sources[index].displayPath))
         }
     }
 
     /// Runs `body` for each index on every core and gathers the results. Each readable file's extract is taken in
     /// the worker that read it; its document is kept only when asked for (a large registry's documents are most of
-    /// a run's memory, and the cross-file rules need only the extracts).
+    /// a run's memory, and the cross-file rules need only the extracts). Every worker but the first checks with a
+    /// schema compiled for it alone (`withSeparateSchema`), which `body` receives with the index.
     private func run(
-        count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Int) -> CheckResult
+        count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Linter, Int) -> CheckResult
     ) -> (report: LintReport, extracts: [EntryExtract]) {
         let workers = max(1, min(count / 64, System.coreCount))
         // Files are handed out in small chunks as workers ask for them, so a worker that the machine slows down
@@ -93,14 +102,15 @@ public struct Linter: Sendable {
         let nextChunk = Atomic<Int>(0)
         let extracts = [EntryExtract](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = ExtractSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let linter = worker == 0 ? self : withSeparateSchema()
                 while true {
                     let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                     let start = chunk * chunkSize
                     guard start < count else { break }
                     var outcome = ChunkOutcome()
                     for index in start..<min(start + chunkSize, count) {
-                        let result = body(index)
+                        let result = body(linter, index)
                         if let document = result.document {
                             slots.put(EntryExtract(document), at: index)
                             if keepingDocuments { outcome.documents.append(document) }

@@ -10,7 +10,7 @@ public struct ModelSchema: Sendable {
     public let json: JSONValue
     /// The schema's text, as read.
     public let text: String
-    let compiled: JSONSchema
+    private(set) var compiled: JSONSchema
 
     /// The SHA-256 of the schema's text, in hexadecimal: what caches of checked files are keyed by. Worked out when
     /// asked for (a command that keeps no cache never starts the digest library).
@@ -32,6 +32,16 @@ public struct ModelSchema: Sendable {
         self.json = json
         self.origin = origin
         self.text = text
+    }
+
+    /// The same schema compiled again, sharing nothing mutable with this one (not even reference counts): for a
+    /// worker thread, so that threads validating side by side do not take turns at the cache lines of shared
+    /// compiled nodes.
+    public func separateCopy() -> ModelSchema {
+        guard let compiled = try? JSONSchema(json) else { return self }  // it compiled once; it compiles again
+        var copy = self
+        copy.compiled = compiled
+        return copy
     }
 
     /// The digest a schema with this text has (`digest`), without compiling it.

@@ -48,12 +48,16 @@ public struct Linter: Sendable {
     /// rules read) are left for the process's end instead of being freed one by one (see `LeftToExit`).
     public var leavesExtractsToExit = false
 
+    /// The document rules, as instances of this linter's own (`RuleCatalog.documentRules`' types made anew).
+    private let documentRules: [any DocumentRule]
+
     public init(schema: ModelSchema, limits: YAMLLimits = .default) {
         context = LintContext(schema: schema)
         loader = DocumentLoader(limits: limits)
+        documentRules = RuleCatalog.documentRules.map { type(of: $0).init() }
     }
 
-    /// This linter with a separately compiled schema, for a worker thread of its own (see
+    /// This linter with a separately compiled schema and rules of its own, for a worker thread of its own (see
     /// `ModelSchema.separateCopy`).
     private func withSeparateSchema() -> Linter {
         var copy = Linter(schema: context.schema.separateCopy(), limits: loader.limits)
@@ -251,7 +255,7 @@ public struct Linter: Sendable {
     /// Runs the document rules on a document already read.
     public func checkDocument(_ document: ModelDocument) -> [Finding] {
         var findings: [Finding] = []
-        for rule in RuleCatalog.documentRules { rule.check(document, context: context, into: &findings) }
+        for rule in documentRules { rule.check(document, context: context, into: &findings) }
         return findings
     }
 }

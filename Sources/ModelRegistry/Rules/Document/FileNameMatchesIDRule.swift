@@ -1,3 +1,4 @@
+import Foundation
 /// `registry/<id>.yaml`: the file name is the id, so a model is found by name without parsing anything.
 public struct FileNameMatchesIDRule: DocumentRule {
     public static let description = RuleDescription(
@@ -42,12 +43,27 @@ public struct FileNameMatchesIDRule: DocumentRule {
 
     public init() {}
 
+    /// Whether the last component of `path` is exactly `<id>.yaml`, compared as bytes (no string is made).
+    static func isFileName(of id: String, path: String) -> Bool {
+        var id = id, path = path
+        return id.withUTF8 { id in
+            path.withUTF8 { path in
+                let suffix = StaticString(".yaml")
+                let nameLength = id.count + suffix.utf8CodeUnitCount
+                guard path.count >= nameLength, !id.contains(UInt8(ascii: "/")) else { return false }
+                let nameStart = path.count - nameLength
+                if nameStart > 0 && path[nameStart - 1] != UInt8(ascii: "/") { return false }
+                return (id.isEmpty || memcmp(path.baseAddress! + nameStart, id.baseAddress!, id.count) == 0)
+                    && memcmp(path.baseAddress! + nameStart + id.count, suffix.utf8Start, suffix.utf8CodeUnitCount) == 0
+            }
+        }
+    }
+
     public func check(_ document: ModelDocument, context: LintContext, into findings: inout [Finding]) {
-        guard let id = document.id else { return }
+        guard let id = document.id, !Self.isFileName(of: id, path: document.path) else { return }
         let expected = "\(id).yaml"
         let path = document.path.utf8
         let name = path.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
-        guard !name.elementsEqual(expected.utf8) else { return }
         let fileName = String(Substring(name))
         findings.append(
             document.finding(

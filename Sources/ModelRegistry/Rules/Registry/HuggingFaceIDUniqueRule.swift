@@ -61,21 +61,19 @@ public struct HuggingFaceIDUniqueRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        // The first entry (by position) with each Hub id and revision.
-        struct Key: Hashable {
-            var hub: String
-            var revision: String
-        }
-        var seen: [Key: Int] = [:]
-        seen.reserveCapacity(registry.entries.count)
+        // The first entry (by position) with each Hub id (folded) and revision (as written).
         let entries = registry.entries
+        var seen = FoldedNameTable<Int>(capacity: entries.count)
         for position in entries.indices {
             guard let hub = entries[position].huggingfaceID else { continue }
             let revision = entries[position].revision ?? ""
-            let key = Key(hub: hub.value.caseFolded, revision: revision)
-            // One hash per entry: a clash (rare) puts the first entry back.
-            guard let first = seen.updateValue(position, forKey: key) else { continue }
-            seen[key] = first
+            let key = FoldedNameTable<Int>.hash(folded: hub.value, exact: revision)
+            guard
+                let first = seen.claim(hash: key, by: position, isSame: {
+                    entries[$0].huggingfaceID!.value.caseFolded == hub.value.caseFolded
+                        && (entries[$0].revision ?? "") == revision
+                })
+            else { continue }
             let firstEntry = entries[first]
             let at = revision.isEmpty ? "" : " at revision \(revision)"
             findings.append(

@@ -84,34 +84,32 @@ public struct IDUniqueRule: RegistryRule {
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
         // Which entry (by position) and which of its names (-1: the id, else the alias's index) first claimed each
         // name: small values, so a registry of thousands of entries fills the table without copying strings.
-        var owners: [String: (entry: Int, name: Int)] = [:]
-        owners.reserveCapacity(registry.entries.count * 3)
+        typealias Owner = (entry: Int32, name: Int32)
         let entries = registry.entries
-        func location(_ owner: (entry: Int, name: Int)) -> SourceLocation {
-            let entry = entries[owner.entry]
-            return owner.name < 0 ? entry.id!.location : entry.aliases[owner.name].location
+        var owners = FoldedNameTable<Owner>(capacity: entries.count * 2)
+        func name(_ owner: Owner) -> EntryExtract.Located {
+            owner.name < 0 ? entries[Int(owner.entry)].id! : entries[Int(owner.entry)].aliases[Int(owner.name)]
         }
-        func claim(_ name: EntryExtract.Located, kind: String, owner: (entry: Int, name: Int)) {
-            let key = name.value.caseFolded
-            // One hash per name: a clash (rare) puts the first owner back.
-            guard let first = owners.updateValue(owner, forKey: key) else { return }
-            owners[key] = first
-            let firstID = entries[first.entry].id!.value
-            let whose = firstID == entries[owner.entry].id!.value ? "this entry's own id or alias" : "`\(firstID)`"
+        func claim(_ claimed: String, kind: String, owner: Owner) {
+            let folded = FoldedNameTable<Owner>.hash(claimed)
+            guard
+                let first = owners.claim(hash: folded, by: owner, isSame: { name($0).value.caseFolded == claimed.caseFolded })
+            else { return }
+            let firstID = entries[Int(first.entry)].id!.value
+            let whose = firstID == entries[Int(owner.entry)].id!.value ? "this entry's own id or alias" : "`\(firstID)`"
             findings.append(
                 Self.finding(
-                    at: name.location, "\(kind) `\(name.value)` is already a name of \(whose)",
-                    notes: [FindingNote(location: location(first), message: "first used here")]))
+                    at: name(owner).location, "\(kind) `\(claimed)` is already a name of \(whose)",
+                    notes: [FindingNote(location: name(first).location, message: "first used here")]))
         }
         // Ids first, so that an alias clashing with another entry's id is reported at the alias, never at the id.
-        // By position, reading only the fields needed (an extract is a dozen references to copy).
         for position in entries.indices {
-            guard let id = entries[position].id else { continue }
-            claim(id, kind: "id", owner: (position, -1))
+            guard let id = entries[position].id?.value else { continue }
+            claim(id, kind: "id", owner: (Int32(position), -1))
         }
         for position in entries.indices where entries[position].id != nil {
             for index in entries[position].aliases.indices {
-                claim(entries[position].aliases[index], kind: "alias", owner: (position, index))
+                claim(entries[position].aliases[index].value, kind: "alias", owner: (Int32(position), Int32(index)))
             }
         }
     }

@@ -63,36 +63,42 @@ public struct LineageAcyclicRule: RegistryRule {
     public init() {}
 
     public func check(_ registry: RegistrySnapshot, into findings: inout [Finding]) {
-        // The parent of each id, as the first entry with that id (by path) names it.
-        var parentOf: [String: String] = [:]
+        // The lineage as positions: each id's node is the first entry with that id (by path), and its parent is the
+        // node of the id it names (-1 for none, or for a parent not in the registry).
         let entries = registry.entries
+        var parent = [Int](repeating: -1, count: entries.count)
         for position in entries.indices {
-            guard let parent = entries[position].fineTunedFrom?.value, let id = entries[position].id?.value,
-                registry.position(ofID: id) == position
+            guard let parentID = entries[position].fineTunedFrom?.value, let id = entries[position].id?.value,
+                registry.position(ofID: id) == position, let parentPosition = registry.position(ofID: parentID)
             else { continue }
-            parentOf[id] = parent
+            parent[position] = parentPosition
         }
-        var reported = Set<String>()
-        // Visit ids in sorted order so each cycle is reported once, at its smallest id.
-        for start in parentOf.keys.sorted() where !reported.contains(start) {
-            var path: [String] = []
-            var onPath = Set<String>()
-            var current: String? = start
-            while let id = current, !onPath.contains(id), !reported.contains(id) {
-                path.append(id)
-                onPath.insert(id)
-                current = parentOf[id]
+        // Each walk follows parents until it ends, meets an earlier walk, or meets itself (a cycle, reported once,
+        // from its smallest id, whichever node the walk started at).
+        enum Mark: UInt8 { case unvisited, onPath, done }
+        var marks = [Mark](repeating: .unvisited, count: entries.count)
+        var path: [Int] = []
+        for start in entries.indices where parent[start] >= 0 && marks[start] == .unvisited {
+            path.removeAll(keepingCapacity: true)
+            var current = start
+            while current >= 0 && marks[current] == .unvisited {
+                marks[current] = .onPath
+                path.append(current)
+                current = parent[current]
             }
-            guard let repeated = current, onPath.contains(repeated) else {
-                reported.formUnion(path)
-                continue
+            if current >= 0 && marks[current] == .onPath {
+                let cycle = path[path.firstIndex(of: current)!...].map { entries[$0].id!.value }
+                report(cycle, in: registry, into: &findings)
             }
-            let cycle = Array(path[path.firstIndex(of: repeated)!...])
-            reported.formUnion(path)
-            let first = cycle.min()!
-            guard let location = registry[id: first]?.fineTunedFrom?.location else { continue }
-            let rotated = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
-            findings.append(Self.finding(at: location, "lineage cycle: " + (rotated + [first]).joined(separator: " → ")))
+            for node in path { marks[node] = .done }
         }
+    }
+
+    /// A cycle of ids (each fine-tuned from the next, the last from the first), at its smallest id.
+    private func report(_ cycle: [String], in registry: RegistrySnapshot, into findings: inout [Finding]) {
+        let first = cycle.min()!
+        guard let location = registry[id: first]?.fineTunedFrom?.location else { return }
+        let rotated = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
+        findings.append(Self.finding(at: location, "lineage cycle: " + (rotated + [first]).joined(separator: " → ")))
     }
 }

@@ -57,9 +57,10 @@ public struct Linter: Sendable {
         documentRules = RuleCatalog.documentRules.map { type(of: $0).init() }
     }
 
-    /// This linter with a separately compiled schema and rules of its own, for a worker thread of its own (see
+    /// This linter with a separately compiled schema and rules of its own, for another worker thread: threads that
+    /// check side by side with one linter take turns at the reference counts of its compiled schema (see
     /// `ModelSchema.separateCopy`).
-    private func withSeparateSchema() -> Linter {
+    public func separateCopy() -> Linter {
         var copy = Linter(schema: context.schema.separateCopy(), limits: loader.limits)
         copy.leavesExtractsToExit = leavesExtractsToExit
         return copy
@@ -90,7 +91,7 @@ public struct Linter: Sendable {
     /// Runs `body` for each index on every core and gathers the results. Each readable file's extract is taken in
     /// the worker that read it; its document is kept only when asked for (a large registry's documents are most of
     /// a run's memory, and the cross-file rules need only the extracts). Every worker but the first checks with a
-    /// schema compiled for it alone (`withSeparateSchema`), which `body` receives with the index.
+    /// schema compiled for it alone (`separateCopy`), which `body` receives with the index.
     private func run(
         count: Int, names: [String], keepingDocuments: Bool, _ body: @Sendable (Linter, Int) -> CheckResult
     ) -> (report: LintReport, extracts: [EntryExtract]) {
@@ -107,7 +108,7 @@ public struct Linter: Sendable {
         let extracts = [EntryExtract](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = ExtractSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let linter = worker == 0 ? self : withSeparateSchema()
+                let linter = worker == 0 ? self : separateCopy()
                 while true {
                     let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
                     let start = chunk * chunkSize

@@ -24,6 +24,8 @@ enum ArchiveBuilder {
                 known[name] = assigned
                 return assigned
             }
+            // Every worker but the first checks with a schema compiled for it alone (`Linter.separateCopy`).
+            let linter = range.lowerBound == 0 ? linter : linter.separateCopy()
             for index in range {
                 let file = files[index]
                 let (document, findings) = file.read(loader: loader, linter: linter)

@@ -73,9 +73,12 @@ public struct JSONObject: Sendable {
     public func position(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int? {
         let keys = keys
         func matches(_ position: Int) -> Bool {
-            guard keys[position].utf8.count == key.count else { return false }
-            var candidate = keys[position]
-            return candidate.withUTF8 { bytes in key.isEmpty || memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0 }
+            let candidate = keys[position].utf8
+            guard candidate.count == key.count else { return false }
+            // In place (a short key's bytes are spilled to the stack), without a copy of the string.
+            return candidate.withContiguousStorageIfAvailable { bytes in
+                key.isEmpty || memcmp(bytes.baseAddress!, key.baseAddress!, key.count) == 0
+            } ?? candidate.elementsEqual(key)
         }
         if keys.count < Self.indexThreshold {
             for position in keys.indices where matches(position) { return position }

@@ -10,25 +10,29 @@ extension JSONValue {
 
     /// Follows a dotted path such as `specs.embedding_dim` (empty components are skipped).
     public func member(path: String) -> JSONValue? {
-        // Over the path's bytes, looking each component up by its bytes: rules and queries call this per entry and
-        // field, and neither splitting the path nor making a string per component is needed.
+        // Over the path's bytes (in place: the paths rules pass are literals), looking each component up by its
+        // bytes: rules and queries call this per entry and field, and neither splitting the path nor making a string
+        // per component is needed.
+        if let found = path.utf8.withContiguousStorageIfAvailable({ member(pathBytes: $0) }) { return found }
         var path = path
-        return path.withUTF8 { bytes -> JSONValue? in
-            var current = self
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
-                if end > start {
-                    guard case .object(let object) = current,
-                        let position = object.position(ofUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                    else { return nil }
-                    current = object.values[position]
-                }
-                start = end + 1
+        return path.withUTF8 { member(pathBytes: $0) }
+    }
+
+    private func member(pathBytes bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+        var current = self
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+            if end > start {
+                guard case .object(let object) = current,
+                    let position = object.position(ofUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                else { return nil }
+                current = object.values[position]
             }
-            return current
+            start = end + 1
         }
+        return current
     }
 
     public var asString: String? {

@@ -78,11 +78,14 @@ public struct EntryExtract: Sendable, Hashable {
         }
         self.path = path
         id = string(idRow)
+        var aliases: [Located] = []
         if let list = aliasesRow, outline.nodes[list].kind == .sequence {
-            aliases = outline.children(of: list).compactMap(string)
-        } else {
-            aliases = []
+            aliases.reserveCapacity(Int(outline.nodes[list].childCount))
+            for item in outline.children(of: list) {
+                if let alias = string(item) { aliases.append(alias) }
+            }
         }
+        self.aliases = aliases
         huggingfaceID = string(huggingfaceRow)
         revision = string(revisionRow)?.value
         fineTunedFrom = string(parentRow)

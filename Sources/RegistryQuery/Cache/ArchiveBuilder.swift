@@ -14,7 +14,7 @@ enum ArchiveBuilder {
         let linter = Linter(schema: schema)
         let keys = KeyNumbers()
         // Contiguous shares: the files come sorted by path, and so do the joined extracts.
-        let done = Parallel.map(chunksOf: files.count, minimumChunk: 64) { range -> [Share] in
+        var done = Parallel.map(chunksOf: files.count, minimumChunk: 64) { range -> [Share] in
             var share = Share()
             var scratch = ByteWriter(reservingCapacity: 4096)
             var known: [String: Int] = [:]
@@ -41,12 +41,19 @@ enum ArchiveBuilder {
             }
             return [share]
         }
+        // The first share's extracts are taken over, not copied (a copy retains every string of every extract,
+        // and freeing the share then releases them all again).
         var extracts: [EntryExtract] = []
         var findings: [Finding] = []
-        extracts.reserveCapacity(files.count)
-        for share in done {
-            extracts.append(contentsOf: share.extracts)
-            findings.append(contentsOf: share.findings)
+        for index in done.indices {
+            if index == 0 {
+                swap(&extracts, &done[0].extracts)
+                extracts.reserveCapacity(files.count)
+            } else {
+                extracts.append(contentsOf: done[index].extracts)
+                done[index].extracts = []
+            }
+            findings.append(contentsOf: done[index].findings)
         }
         findings.append(contentsOf: linter.checkRegistry(RegistrySnapshot(entries: extracts)))
         findings.sort()

@@ -101,10 +101,11 @@ public struct Linter: Sendable {
         // its file's place, by the one worker that read the file (the few unreadable files' places are closed up
         // afterwards); what else a chunk yields (documents, findings, failures) waits in that chunk's slot. Nothing
         // is copied from one buffer to another on the way to the report.
-        let chunkSize = 32
+        let chunkSize = ChunkOutcome.size
         let chunks = OutcomeSlots<ChunkOutcome>(count: (count + chunkSize - 1) / chunkSize)
         defer { chunks.deallocate() }
         let nextChunk = Atomic<Int>(0)
+        var outcomes: [ChunkOutcome] = []
         let extracts = [EntryExtract](unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = ExtractSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -118,6 +119,7 @@ public struct Linter: Sendable {
                         let result = body(linter, index)
                         if let document = result.document {
                             slots.put(EntryExtract(document), at: index)
+                            outcome.extracted |= 1 << UInt64(index - start)
                             if keepingDocuments { outcome.documents.append(document) }
                         }
                         outcome.findings.append(contentsOf: result.findings)
@@ -126,14 +128,14 @@ public struct Linter: Sendable {
                     chunks.put(outcome, at: chunk)
                 }
             }
-            initialized = slots.closeGaps()
+            outcomes = (0..<chunks.count).map { chunks.take(at: $0) }
+            initialized = slots.closeGaps(extracted: outcomes.map(\.extracted), chunkSize: chunkSize)
         }
         var documents: [ModelDocument] = []
         var findings: [Finding] = []
         var failures: [String] = []
         if keepingDocuments { documents.reserveCapacity(extracts.count) }
-        for chunk in 0..<chunks.count {
-            let outcome = chunks.take(at: chunk)
+        for outcome in outcomes {
             documents.append(contentsOf: outcome.documents)
             findings.append(contentsOf: outcome.findings)
             failures.append(contentsOf: outcome.failures)
@@ -145,6 +147,11 @@ public struct Linter: Sendable {
 
     /// What one chunk of files yields besides its extracts.
     private struct ChunkOutcome {
+        /// Files per chunk: one bit each in `extracted`.
+        static let size = 32
+        /// Which of the chunk's files gave an extract (bit i: the chunk's i-th file). Kept with the chunk rather than
+        /// in a flag per file, which the workers would write side by side in one cache line.
+        var extracted: UInt64 = 0
         var documents: [ModelDocument] = []
         var findings: [Finding] = []
         var failures: [String] = []
@@ -172,26 +179,27 @@ public struct Linter: Sendable {
     /// `closeGaps` moves the extracts together (in file order) once every worker is done.
     private struct ExtractSlots: @unchecked Sendable {
         let base: UnsafeMutablePointer<EntryExtract>?
-        let filled: UnsafeMutableBufferPointer<Bool>
 
         init(_ buffer: UnsafeMutableBufferPointer<EntryExtract>) {
             base = buffer.baseAddress
-            filled = .allocate(capacity: buffer.count)
-            filled.initialize(repeating: false)
         }
 
         func put(_ extract: consuming EntryExtract, at index: Int) {
             (base! + index).initialize(to: extract)
-            filled[index] = true
         }
 
-        /// Moves the extracts to the front, in order; returns how many there are, and frees the bookkeeping.
-        func closeGaps() -> Int {
-            defer { filled.deallocate() }
+        /// Moves the extracts to the front, in order, given which places of each chunk hold one; returns how many
+        /// there are.
+        func closeGaps(extracted: [UInt64], chunkSize: Int) -> Int {
             var next = 0
-            for index in filled.indices where filled[index] {
-                if index != next { (base! + next).moveInitialize(from: base! + index, count: 1) }
-                next += 1
+            for (chunk, mask) in extracted.enumerated() {
+                var bits = mask
+                while bits != 0 {
+                    let index = chunk * chunkSize + bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if index != next { (base! + next).moveInitialize(from: base! + index, count: 1) }
+                    next += 1
+                }
             }
             return next
         }
@@ -256,7 +264,8 @@ public struct Linter: Sendable {
     /// Runs the document rules on a document already read.
     public func checkDocument(_ document: ModelDocument) -> [Finding] {
         var findings: [Finding] = []
-        for rule in documentRules { rule.check(document, context: context, into: &findings) }
+        // By index: the rules are read in place, not copied out of the list one by one.
+        for index in documentRules.indices { documentRules[index].check(document, context: context, into: &findings) }
         return findings
     }
 }

@@ -124,6 +124,22 @@ import Testing
         #expect(EntryExtract.merged(first, []).map(\.path) == first.map(\.path))
     }
 
+    /// Inserting a few extracts into a long list gives what merging the two lists gives, ties included (the few
+    /// first), whether the few are many enough to be merged instead.
+    @Test func insertingAFewIsMerging() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            func sortedList(_ count: Int, tag: String) -> [EntryExtract] {
+                (0..<count).map { _ in "registry/\(Int.random(in: 0..<40, using: &generator)).yaml" }.sorted()
+                    .map { EntryExtract(path: $0, revision: tag) }
+            }
+            let few = sortedList(Int.random(in: 0...(Bool.random(using: &generator) ? 6 : 80), using: &generator), tag: "few")
+            let many = sortedList(Int.random(in: 0...60, using: &generator), tag: "many")
+            let expected = EntryExtract.merged(few, many)
+            #expect(EntryExtract.merged(few, into: many) == expected)
+        }
+    }
+
     @Test func anOutdatedOrDamagedFileIsAnEmptyCache() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("extract-cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

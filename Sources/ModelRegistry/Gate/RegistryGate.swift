@@ -90,7 +90,9 @@ public struct RegistryGate {
 
             // 1. Every rule on the touched files; extracts of the others for the cross-file rules.
             let touched = Set(deltas.compactMap { $0.newID == nil ? nil : $0.path })
-            let checked = headFiles.filter { schemaChanged || touched.contains($0.name) }
+            // A pull request touches few files: each name is compared with theirs rather than hashed.
+            let fewTouched = touched.count <= 16 ? Array(touched) : nil
+            let checked = headFiles.filter { schemaChanged || (fewTouched?.contains($0.name) ?? touched.contains($0.name)) }
             let checkedNames = Set(checked.map(\.name))
             let lint = linter.lint(
                 try checked.map { entry throws(GitError) in
@@ -203,20 +205,26 @@ public struct RegistryGate {
         var cache = savedCache ?? ExtractCache(directory: nil)
         var extracts: [EntryExtract] = []
         var unchecked: [TreeEntry] = []
+        unchecked.reserveCapacity(headFiles.count)
+        // The checked files are a pull request's few (unless the schema changed): every other name is compared with
+        // them rather than hashed. Their documents are the checked ones that could be read.
+        let fewChecked = checked.count <= 16 ? Array(checked) : nil
         for entry in headFiles {
+            guard fewChecked?.contains(entry.name) ?? checked.contains(entry.name) else {
+                unchecked.append(entry)
+                continue
+            }
             if let document = documents[join(folder, entry.name)] {
                 let extract = EntryExtract(document)
                 extracts.append(extract)
                 cache.store(.entry(extract.moved(to: "")), for: entry.id)
-            } else if checked.contains(entry.name) {
-                cache.store(.unreadable, for: entry.id)
             } else {
-                unchecked.append(entry)
+                cache.store(.unreadable, for: entry.id)
             }
         }
         let (kept, parsed) = try cache.extracts(of: unchecked, in: folder, repository: registry.repository, loader: loader)
         if savedCache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
-        return (EntryExtract.merged(extracts.sorted { $0.path < $1.path }, kept), parsed)
+        return (EntryExtract.merged(extracts.sorted { $0.path < $1.path }, into: kept), parsed)
     }
 
     static func document(_ outcome: DocumentLoader.Outcome) -> ModelDocument? {

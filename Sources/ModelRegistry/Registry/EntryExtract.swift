@@ -100,7 +100,27 @@ public struct EntryExtract: Sendable, Hashable {
     /// The file's base name without `.yaml` or `.yml`.
     public var fileStem: String { RegistryLocator.fileStem(path) }
 
-    /// Two lists sorted by path, as one sorted list (a registry's few checked files among its kept extracts).
+    /// A few extracts sorted by path put into a long list sorted by path, each before any of equal path (a
+    /// registry's few checked files among its kept extracts): the long list is taken over and the few are inserted
+    /// (extracts moved, not copied), unless they are many.
+    public static func merged(_ few: [EntryExtract], into many: consuming [EntryExtract]) -> [EntryExtract] {
+        guard few.count <= 64 else { return merged(few, many) }
+        var result = many
+        var from = 0
+        for extract in few {
+            // The first place whose path is not before the extract's (a binary search from the last insertion).
+            var low = from, high = result.count
+            while low < high {
+                let middle = (low + high) / 2
+                if result[middle].path < extract.path { low = middle + 1 } else { high = middle }
+            }
+            result.insert(extract, at: low)
+            from = low + 1
+        }
+        return result
+    }
+
+    /// Two lists sorted by path, as one sorted list, `first`'s before `second`'s of equal path.
     public static func merged(_ first: [EntryExtract], _ second: [EntryExtract]) -> [EntryExtract] {
         var result: [EntryExtract] = []
         result.reserveCapacity(first.count + second.count)

@@ -32,11 +32,16 @@ extension ExtractCache {
             guard case .entry(let extract) = record else { records[index] = .unreadable; continue }
             records[index] = .entry(extract.moved(to: paths[index]))
         }
-        // In the order of `files` (a git tree's: sorted by name).
+        // In the order of `files` (a git tree's: sorted by name). Each extract is moved out of its record, not
+        // copied: a copy retains every string of the extract, and freeing the records then releases them again.
         var extracts: [EntryExtract] = []
         extracts.reserveCapacity(files.count)
-        for record in records {
-            if case .entry(let extract)? = record { extracts.append(extract) }
+        records.withUnsafeMutableBufferPointer { records in
+            for index in records.indices {
+                let record = (records.baseAddress! + index).move()
+                (records.baseAddress! + index).initialize(to: nil)
+                if case .entry(let extract)? = consume record { extracts.append(extract) }
+            }
         }
         return (extracts, misses.count)
     }

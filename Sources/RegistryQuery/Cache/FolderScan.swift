@@ -88,15 +88,17 @@ struct FolderScan: Sendable {
         throws(ToolError) -> FolderScan
     {
         let names = try RegistryLocator.modelFileNames(in: directory)
-        let stamps = try stamps(of: names, in: directory)
         let previousFiles = previous?.files ?? []
+        // Without a previous snapshot every file is read, and its stamp is taken from the open file; otherwise the
+        // stamps decide which files are read.
+        let stamps = previousFiles.isEmpty ? nil : try stamps(of: names, in: directory)
         var previousByName: [String: FolderSnapshot.File]?
         var sameNames = previousFiles.count == names.count
         var files: [File] = []
         files.reserveCapacity(names.count)
         var stale: [Int] = []
         for (position, name) in names.enumerated() {
-            let stamp = stamps[position]
+            let stamp = stamps?[position] ?? Self.unknownStamp
             // The listing is sorted like the snapshot, so the same position usually holds the same name.
             var known: FolderSnapshot.File?
             if position < previousFiles.count, previousFiles[position].name == name {
@@ -122,6 +124,10 @@ struct FolderScan: Sendable {
             if files[position].blob != read[index].blob { blobsChanged = true }
             files[position].blob = read[index].blob
             files[position].bytes = read[index].bytes
+            if stamps == nil {
+                files[position].stamp = read[index].stamp
+                files[position].settled = read[index].stamp.isSettled(at: now)
+            }
         }
         let treeID: ObjectID
         if let previous, !blobsChanged {
@@ -174,13 +180,17 @@ struct FolderScan: Sendable {
     // MARK: Reading
 
     private static let placeholder = ObjectID(bytes: Array(repeating: 0, count: 20))!
+    /// A stamp not yet taken (the file's own comes with its bytes).
+    private static let unknownStamp = FileStamp(inode: 0, size: -1, modified: 0, changed: 0)
 
 
-    /// Reads and hashes files on every core.
-    private static func readAndHash(_ paths: [String]) throws(ToolError) -> [(bytes: [UInt8], blob: ObjectID)] {
+    /// Reads, stamps and hashes files on every core.
+    private static func readAndHash(_ paths: [String]) throws(ToolError)
+        -> [(bytes: [UInt8], blob: ObjectID, stamp: FileStamp)]
+    {
         try parallelMap(paths) { (path, hasher) throws(ToolError) in
-            let bytes = try readFile(path)
-            return (bytes, hasher.blobID(of: bytes))
+            let (bytes, stamp) = try readStamped(path)
+            return (bytes, hasher.blobID(of: bytes), stamp)
         }
     }
 
@@ -190,11 +200,20 @@ struct FolderScan: Sendable {
 
     /// The whole content of a file, in one read when its size holds still.
     static func readFile(_ path: String) throws(ToolError) -> [UInt8] {
+        try readStamped(path, regularOnly: false).bytes
+    }
+
+    /// The whole content of a file and its stamp, as the open file shows it before it is read; with
+    /// `regularOnly`, anything but a regular file is refused as a scan refuses it.
+    static func readStamped(_ path: String, regularOnly: Bool = true) throws(ToolError) -> (bytes: [UInt8], stamp: FileStamp) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw ToolError("cannot read \(path)") }
+        guard fstat(descriptor, &status) == 0, !regularOnly || (status.st_mode & S_IFMT) == S_IFREG else {
+            throw ToolError("cannot read \(path)")
+        }
+        let stamp = FileStamp(status)
         var bytes: [UInt8] = []
         // One byte more than the size, to see the end of the file without a second call when it did not grow.
         var chunk = max(Int(status.st_size), 0) + 1
@@ -216,7 +235,7 @@ struct FolderScan: Sendable {
             }
             if failure != 0 { throw ToolError("cannot read \(path): \(String(cString: strerror(failure)))") }
             if before == 0 { bytes = appended } else { bytes.append(contentsOf: appended) }
-            if appended.count < chunk { return bytes }
+            if appended.count < chunk { return (bytes, stamp) }
             chunk = 64 * 1024
         }
     }

@@ -5,10 +5,13 @@ import Git
 public struct ModelRegCommand: ParsableCommand {
     public static let version = "0.1.0"
 
-    /// The subcommands that open the git repository (the registry's history, its query cache, a commit).
+    /// The subcommands that open the git repository (the registry's history, a commit). The query commands
+    /// (`show`, `list`, `query`, `resolve`, `lineage`, `export`) open it only with `--at`/`--rev`: a work tree's
+    /// query reads the folder, and libgit2's start (it parses the system's TLS certificates) would only take a core
+    /// from a cold query's workers.
     static let repositoryCommands: Set<String> = [
-        "gate", "show", "list", "query", "resolve", "lineage", "export", "new", "add", "set", "alias", "deprecate",
-        "rename", "remove", "import", "lock", "unlock", "history", "blame", "diff", "log",
+        "gate", "new", "add", "set", "alias", "deprecate", "rename", "remove", "import", "lock", "unlock", "history",
+        "blame", "diff", "log",
     ]
 
     /// Work worth starting before the arguments are parsed: libgit2's initialization, when the subcommand will

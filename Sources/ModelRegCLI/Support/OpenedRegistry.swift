@@ -20,7 +20,9 @@ struct OpenedRegistry {
         } else {
             let directory = try options.registryDirectory()
             schema = try options.loadSchema(registryDirectory: directory)
-            let cache = QueryCache(directory: CacheDirectory.forFolder(directory))
+            var cache = QueryCache(directory: CacheDirectory.forFolder(directory))
+            // The command exits after its query: a cold open's build is left to the process's end, not freed.
+            cache.leavesBuildToExit = true
             opened = try cache.open(folder: directory, relativeTo: FileSystem.currentDirectory, schema: schema)
         }
     }

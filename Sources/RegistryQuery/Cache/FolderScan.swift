@@ -50,16 +50,35 @@ struct FolderScan: Sendable {
         }
     }
 
+    /// The scan of a folder whose model files `names` were all just read, stamped and hashed (`reads`, in the same
+    /// order; a cold open does it as it parses them), with `treeID` the id their blob ids give.
+    static func read(
+        directory: String, folder: FileStamp, names: [String], reads: [ArchiveBuilder.FolderRead], treeID: ObjectID,
+        now: Int64
+    ) -> FolderScan {
+        let files = zip(names, reads).map { name, read in
+            File(name: name, stamp: read.stamp, blob: read.blob, settled: read.stamp.isSettled(at: now))
+        }
+        return FolderScan(
+            directory: directory, files: .scanned(files, folder: folder, folderSettled: folder.isSettled(at: now)),
+            treeID: treeID, hashedCount: files.count)
+    }
+
+    /// The folder's own stamp (it moves when a file is added, removed or renamed).
+    static func folderStamp(_ directory: String) throws(ToolError) -> FileStamp {
+        var status = stat()
+        guard stat(directory, &status) == 0 else {
+            throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
+        }
+        return FileStamp(status)
+    }
+
     /// Stamps the folder's model files, reusing `previous`'s blob ids where stamps match.
     /// `now` is the wall clock before the first `stat` (tests move it to make fresh files settled).
     static func scan(directory: String, previous: FolderSnapshot?, now: Int64 = FileStamp.now()) throws(ToolError)
         -> FolderScan
     {
-        var status = stat()
-        guard stat(directory, &status) == 0 else {
-            throw ToolError("cannot read registry folder \(directory): \(String(cString: strerror(errno)))")
-        }
-        let folder = FileStamp(status)
+        let folder = try folderStamp(directory)
         if let previous, previous.folderSettled, previous.folder == folder, unchanged(directory, previous) {
             return FolderScan(directory: directory, files: .unchanged(previous), treeID: previous.treeID, hashedCount: 0)
         }

@@ -29,6 +29,9 @@ public struct QueryCache: Sendable {
     public let tool: String
     /// How many cached registry states to keep; the least recently used go first.
     public var capacity = 4
+    /// For a command that exits after its query: what building an archive leaves behind (the workers' shares, the
+    /// extracts) is left to the process's end instead of being freed one by one (see `LeftToExit`).
+    public var leavesBuildToExit = false
     /// The wall clock, in nanoseconds since the epoch (tests move it forward).
     var clock: @Sendable () -> Int64 = { FileStamp.now() }
 
@@ -59,35 +62,83 @@ public struct QueryCache: Sendable {
         let prefix = Self.displayPrefix(of: directory, relativeTo: base)
         let snapshotFile = folder + "/" + Self.snapshotName(for: directory)
         let previous = Self.readFile(snapshotFile).flatMap { try? FolderSnapshot(decoding: $0) }
+        if previous == nil {
+            return try openReading(directory: directory, prefix: prefix, snapshotFile: snapshotFile, schema: schema)
+        }
         var scan = try FolderScan.scan(directory: directory, previous: previous, now: clock())
         let key = EntryArchive.Key(treeID: scan.treeID, schemaDigest: schema.digest, tool: tool)
-        let scanned = scan
-        let build: @Sendable () throws(ToolError) -> Registry = {
-            var rescan = scanned
+        let build = rebuilding(scan, prefix: prefix, schema: schema, key: key)
+        if !scan.snapshotIsCurrent { write(scan.snapshot.bytes, to: snapshotFile) }
+        if let opened = cached(key, prefix: prefix, rebuild: build, hashed: scan.hashedCount) { return opened }
+        let files = try scan.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
+        return try built(files: files, schema: schema, prefix: prefix, key: key, rebuild: build, hashed: scan.hashedCount)
+    }
+
+    /// A folder with no snapshot to reuse (a first open): every file is read, stamped, hashed and parsed in one
+    /// pass, and the archive kept under the key the files' blob ids give. (A cached archive for that key, left
+    /// from before the snapshot was lost, would hold the same.)
+    private func openReading(directory: String, prefix: String, snapshotFile: String, schema: ModelSchema)
+        throws(ToolError) -> CachedRegistry
+    {
+        let now = clock()
+        let folder = try FolderScan.folderStamp(directory)
+        let names = try RegistryLocator.modelFileNames(in: directory)
+        let tool = tool
+        let built = try ArchiveBuilder.build(
+            reading: names, in: directory, schema: schema, prefix: prefix, leavingToExit: leavesBuildToExit
+        ) { blobs in
+            let treeID = GitObjectHasher().treeID(of: zip(names, blobs).map { (name: $0, blob: $1) })
+            return EntryArchive.Key(treeID: treeID, schemaDigest: schema.digest, tool: tool)
+        }
+        let scan = FolderScan.read(
+            directory: directory, folder: folder, names: names, reads: built.reads, treeID: built.key.treeID, now: now)
+        write(scan.snapshot.bytes, to: snapshotFile)
+        let rebuild = rebuilding(scan, prefix: prefix, schema: schema, key: built.key)
+        return try opened(built.bytes, key: built.key, prefix: prefix, schema: schema, rebuild: rebuild, hashed: names.count) {
+            () throws(ToolError) in
+            var reread = scan
+            return try reread.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
+        }
+    }
+
+    /// How a registry opened from `scan` is read again in full when asked for (and its archive stored).
+    private func rebuilding(_ scan: FolderScan, prefix: String, schema: ModelSchema, key: EntryArchive.Key)
+        -> @Sendable () throws(ToolError) -> Registry
+    {
+        { () throws(ToolError) -> Registry in
+            var rescan = scan
             let files = try rescan.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
             let registry = Registry(files: files, schema: schema)
             store(registry, prefix: prefix, key: key)
             return registry
         }
-        if !scan.snapshotIsCurrent { write(scan.snapshot.bytes, to: snapshotFile) }
-        if let opened = cached(key, prefix: prefix, rebuild: build, hashed: scan.hashedCount) { return opened }
-        let files = try scan.contents().map { RegistryFile(path: prefix + $0.name, bytes: $0.bytes) }
-        return built(files: files, schema: schema, prefix: prefix, key: key, rebuild: build, hashed: scan.hashedCount)
     }
 
     /// Builds the archive of `files` straight from them, keeps it, and answers from it as from a cached one.
     private func built(
         files: [RegistryFile], schema: ModelSchema, prefix: String, key: EntryArchive.Key,
         rebuild: @escaping @Sendable () throws(ToolError) -> Registry, hashed: Int
-    ) -> CachedRegistry {
-        let bytes = ArchiveBuilder.build(files: files, schema: schema, prefix: prefix, key: key)
+    ) throws(ToolError) -> CachedRegistry {
+        let bytes = ArchiveBuilder.build(files: files, schema: schema, prefix: prefix, key: key, leavingToExit: leavesBuildToExit)
+        return try opened(bytes, key: key, prefix: prefix, schema: schema, rebuild: rebuild, hashed: hashed) {
+            () throws(ToolError) in files
+        }
+    }
+
+    /// Keeps a freshly built archive and answers from it as from a cached one; should it not read back, from the
+    /// registry made of `files`.
+    private func opened(
+        _ bytes: [UInt8], key: EntryArchive.Key, prefix: String, schema: ModelSchema,
+        rebuild: @escaping @Sendable () throws(ToolError) -> Registry, hashed: Int,
+        files: () throws(ToolError) -> [RegistryFile]
+    ) throws(ToolError) -> CachedRegistry {
         keep(bytes, for: key)
         if let archive = (try? EntryArchive(bytes: Data(bytes), key: key)) ?? nil, let findings = try? archive.findings(prefix: prefix) {
             return CachedRegistry(
                 archive: archive, prefix: prefix, findings: findings, treeID: key.treeID, filesHashed: hashed,
                 rebuild: rebuild, outcome: .built)
         }
-        let registry = Registry(files: files, schema: schema)
+        let registry = Registry(files: try files(), schema: schema)
         return CachedRegistry(registry: registry, outcome: .built, treeID: key.treeID, filesHashed: hashed)
     }
 
@@ -115,7 +166,7 @@ public struct QueryCache: Sendable {
         let key = EntryArchive.Key(treeID: treeID, schemaDigest: schema.digest, tool: tool)
         if let opened = cached(key, prefix: prefix, rebuild: build, hashed: 0) { return opened }
         let files = try repository.sources(at: commit).map { RegistryFile(path: $0.displayPath, bytes: $0.bytes) }
-        return built(files: files, schema: schema, prefix: prefix, key: key, rebuild: build, hashed: 0)
+        return try built(files: files, schema: schema, prefix: prefix, key: key, rebuild: build, hashed: 0)
     }
 
     private static func read(_ repository: RegistryRepository, commit: ObjectID, schema: ModelSchema) throws(ToolError)

@@ -90,6 +90,30 @@ struct CacheFolder {
         #expect(FileManager.default.contents(atPath: folder.root + "/.modelreg/.gitignore") == Data("# written by modelreg: everything here is a cache\n*\n".utf8))
     }
 
+    /// A first open (no snapshot) reads, stamps and hashes each file as it parses it; what it records is what a
+    /// rescan by stamps computes: the same tree id, the same entries, and a snapshot that vouches for every file.
+    @Test func aFirstOpenReadsEachFileOnceAndRecordsWhatARescanWould() throws {
+        var files: [String: String] = [:]
+        for number in 0..<200 { files[String(format: "file-%03d", number)] = model(String(format: "model-%03d", number)) }
+        let folder = try CacheFolder(files: files)
+        defer { folder.remove() }
+        let first = try folder.open()
+        #expect(first.outcome == .built)
+        #expect(first.filesHashed == 200)
+        try expectCurrent(folder, first)
+        // Without the archive, the next open rescans by the snapshot's stamps (reading nothing) and builds again.
+        let query = folder.root + "/.modelreg/query"
+        for name in try FileManager.default.contentsOfDirectory(atPath: query) where name.hasSuffix(".entries") {
+            try FileManager.default.removeItem(atPath: query + "/" + name)
+        }
+        let second = try folder.open()
+        #expect(second.outcome == .built)
+        #expect(second.filesHashed == 0)
+        #expect(second.treeID == first.treeID)
+        #expect(try second.registry().entries.map(\.id) == first.registry().entries.map(\.id))
+        try expectCurrent(folder, second)
+    }
+
     @Test func aColdOpenListsEntriesByIDWhateverTheFileOrder() throws {
         // Enough files for every core to take a share; ids run against the file names' order.
         var files: [String: String] = [:]

@@ -34,19 +34,10 @@ extension SchemaEvaluator {
             }
         }
         if rules.value.visitsMembers {
+            let keys = object.keys
+            let values = object.values
             var seen: UInt64 = 0
-            // Members are read in place (no copy of a key or a value to retain and release).
-            let membersValid = object.keys.withUnsafeBufferPointer { keys in
-                object.values.withUnsafeBufferPointer { values in
-                    var valid = true
-                    for position in keys.indices where !checkMember(rules, node, keys[position], values[position], seen: &seen) {
-                        guard collecting else { return false }
-                        valid = false
-                    }
-                    return valid
-                }
-            }
-            if !membersValid {
+            for position in keys.indices where !checkMember(rules, node, keys[position], values[position], seen: &seen) {
                 guard collecting else { return false }
                 valid = false
             }

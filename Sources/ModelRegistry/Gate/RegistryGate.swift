@@ -90,9 +90,8 @@ public struct RegistryGate {
 
             // 1. Every rule on the touched files; extracts of the others for the cross-file rules.
             let touched = Set(deltas.compactMap { $0.newID == nil ? nil : $0.path })
-            // A pull request touches few files: each name is compared with theirs rather than hashed.
-            let fewTouched = touched.count <= 16 ? Array(touched) : nil
-            let checked = headFiles.filter { schemaChanged || (fewTouched?.contains($0.name) ?? touched.contains($0.name)) }
+            let isTouched = Self.membership(in: touched)
+            let checked = headFiles.filter { schemaChanged || isTouched($0.name) }
             let checkedNames = Set(checked.map(\.name))
             let lint = linter.lint(
                 try checked.map { entry throws(GitError) in
@@ -206,11 +205,10 @@ public struct RegistryGate {
         var extracts: [EntryExtract] = []
         var unchecked: [TreeEntry] = []
         unchecked.reserveCapacity(headFiles.count)
-        // The checked files are a pull request's few (unless the schema changed): every other name is compared with
-        // them rather than hashed. Their documents are the checked ones that could be read.
-        let fewChecked = checked.count <= 16 ? Array(checked) : nil
+        // The checked files' documents are those of them that could be read.
+        let isChecked = Self.membership(in: checked)
         for entry in headFiles {
-            guard fewChecked?.contains(entry.name) ?? checked.contains(entry.name) else {
+            guard isChecked(entry.name) else {
                 unchecked.append(entry)
                 continue
             }
@@ -225,6 +223,16 @@ public struct RegistryGate {
         let (kept, parsed) = try cache.extracts(of: unchecked, in: folder, repository: registry.repository, loader: loader)
         if savedCache != nil { try cache.save(keeping: Set(headFiles.map(\.id))) }
         return (EntryExtract.merged(extracts.sorted { $0.path < $1.path }, into: kept), parsed)
+    }
+
+    /// Whether a name is among `names`, asked for each of a registry's thousands of files: a pull request's few
+    /// names are compared with, not every file name hashed; many (a changed schema checks every file) are hashed.
+    private static func membership(in names: Set<String>) -> (String) -> Bool {
+        if names.count <= 16 {
+            let few = Array(names)
+            return { few.contains($0) }
+        }
+        return { names.contains($0) }
     }
 
     static func document(_ outcome: DocumentLoader.Outcome) -> ModelDocument? {

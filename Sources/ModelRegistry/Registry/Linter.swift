@@ -48,16 +48,12 @@ public struct Linter: Sendable {
     /// rules read) are left for the process's end instead of being freed one by one (see `LeftToExit`).
     public var leavesExtractsToExit = false
 
-    /// The document rules, as instances of this linter's own (`RuleCatalog.documentRules`' types made anew).
-    private let documentRules: [any DocumentRule]
-
     public init(schema: ModelSchema, limits: YAMLLimits = .default) {
         context = LintContext(schema: schema)
         loader = DocumentLoader(limits: limits)
-        documentRules = RuleCatalog.documentRules.map { type(of: $0).init() }
     }
 
-    /// This linter with a separately compiled schema and rules of its own, for another worker thread: threads that
+    /// This linter with a separately compiled schema, for another worker thread: threads that
     /// check side by side with one linter take turns at the reference counts of its compiled schema (see
     /// `ModelSchema.separateCopy`).
     public func separateCopy() -> Linter {
@@ -265,7 +261,8 @@ public struct Linter: Sendable {
     public func checkDocument(_ document: ModelDocument) -> [Finding] {
         var findings: [Finding] = []
         // By index: the rules are read in place, not copied out of the list one by one.
-        for index in documentRules.indices { documentRules[index].check(document, context: context, into: &findings) }
+        let rules = RuleCatalog.documentRules
+        for index in rules.indices { rules[index].check(document, context: context, into: &findings) }
         return findings
     }
 }

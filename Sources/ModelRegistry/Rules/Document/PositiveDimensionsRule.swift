@@ -1,8 +1,13 @@
 /// Sizes and dimensions are positive integers.
 public struct PositiveDimensionsRule: DocumentRule {
-    /// The fields that must be positive, by the section that holds them. Built by each instance (a linter's worker
-    /// threads each have their own rules, so that they share no reference counts).
-    let fields: [(section: String, names: Set<String>)]
+    /// The fields that must be positive, by the section that holds them.
+    static let fields: [(section: String, names: Set<String>)] = [
+        ("specs", [
+            "embedding_dim", "hidden_dim", "context_length", "max_position_embeddings", "vocab_size", "num_layers",
+            "parameters",
+        ]),
+        ("architecture", ["projection_dims"]),
+    ]
 
     public static let description = RuleDescription(
         id: "positive-dimensions",
@@ -59,19 +64,11 @@ public struct PositiveDimensionsRule: DocumentRule {
         ]
     )
 
-    public init() {
-        fields = [
-            ("specs", [
-                "embedding_dim", "hidden_dim", "context_length", "max_position_embeddings", "vocab_size", "num_layers",
-                "parameters",
-            ]),
-            ("architecture", ["projection_dims"]),
-        ]
-    }
+    public init() {}
 
     public func check(_ document: ModelDocument, context: LintContext, into findings: inout [Finding]) {
         // Each section's members are looked at once; a name is looked up only for a value that is not positive.
-        for (section, names) in fields {
+        for (section, names) in Self.fields {
             guard let object = document.value.member(section)?.asObject else { continue }
             for (key, member) in zip(object.keys, object.values) {
                 guard let value = member.asInt, value <= 0, names.contains(key) else { continue }

@@ -1,15 +1,11 @@
 /// Roles that need a modality are claimed only by models that have it.
 public struct RoleCapabilitiesRule: DocumentRule {
     /// The modality each role needs.
-    public static let requiredModality = modalityTable()
-
-    /// The same table, built by each instance (a linter's worker threads each have their own rules, so that they
-    /// share no reference counts).
-    private let modalityByRole: [String: String]
-
-    private static func modalityTable() -> [String: String] {
-        ["caption": "vision", "keywords": "vision", "description": "vision"]
-    }
+    public static let requiredModality: [String: String] = [
+        "caption": "vision",
+        "keywords": "vision",
+        "description": "vision",
+    ]
 
     public static let description = RuleDescription(
         id: "role-capabilities",
@@ -59,15 +55,13 @@ public struct RoleCapabilitiesRule: DocumentRule {
         ]
     )
 
-    public init() {
-        modalityByRole = Self.modalityTable()
-    }
+    public init() {}
 
     public func check(_ document: ModelDocument, context: LintContext, into findings: inout [Finding]) {
         guard let roles = document.value.member("roles")?.asArray else { return }
         let modalities = document.value.member(path: "capabilities.modalities")?.asArray ?? []
         for (index, role) in roles.enumerated() {
-            guard let name = role.asString, let needed = modalityByRole[name],
+            guard let name = role.asString, let needed = Self.requiredModality[name],
                 !modalities.contains(where: { $0.asString == needed })
             else { continue }
             findings.append(

@@ -118,7 +118,9 @@ public enum YAMLReader {
 
     /// The file's bytes, after checking its size with `fstat`.
     private static func readFile(_ path: String, displayPath: String, limits: YAMLLimits) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO named like a model file would otherwise wait for a writer forever; it is
+        // refused below as not a regular file (reads of a regular file are unaffected).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw YAMLFileError(path: displayPath, operation: "open", code: errno) }
         defer { close(fd) }
         var info = stat()

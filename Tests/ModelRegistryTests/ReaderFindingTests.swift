@@ -94,3 +94,18 @@ import YAML
         #expect(finding.message.contains("write true or false"), "\(finding.message)")
     }
 }
+
+/// A FIFO named like a model file is refused, not waited on: opening it for reading would block until a writer came.
+@Suite struct SpecialFileTests {
+    @Test func aFIFONamedLikeAModelFileIsAFailureNotAHang() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("modelreg-fifo-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/pipe.yaml", 0o644) == 0)
+        guard case .failed(let message) = DocumentLoader().load(path: folder + "/pipe.yaml", displayPath: "pipe.yaml") else {
+            Issue.record("a FIFO was read as a model file")
+            return
+        }
+        #expect(message.contains("pipe.yaml"), "\(message)")
+    }
+}

@@ -225,7 +225,9 @@ struct FolderScan: Sendable {
     /// The whole content of a file and its stamp, as the open file shows it before it is read; with
     /// `regularOnly`, anything but a regular file is refused as a scan refuses it.
     static func readStamped(_ path: String, regularOnly: Bool = true) throws(ToolError) -> (bytes: [UInt8], stamp: FileStamp) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO named like a model file would otherwise wait for a writer forever; it is
+        // refused below as not a regular file (reads of a regular file are unaffected).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var status = stat()

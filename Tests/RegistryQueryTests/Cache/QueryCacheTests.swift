@@ -114,6 +114,39 @@ struct CacheFolder {
         try expectCurrent(folder, second)
     }
 
+    /// Something named like a model file that is not a regular file (a folder, a FIFO) is refused, by name, whether
+    /// the open reads every file in one pass (no snapshot) or stamps them against a snapshot first.
+    @Test func aFolderNamedLikeAModelFileIsRefused() throws {
+        let folder = try CacheFolder(files: Self.files)
+        defer { folder.remove() }
+        func refusal() -> String? {
+            do {
+                _ = try folder.open()
+                return nil
+            } catch let error as ToolError {
+                return error.message
+            } catch {
+                return "\(error)"
+            }
+        }
+        try FileManager.default.createDirectory(atPath: folder.registry + "/odd.yaml", withIntermediateDirectories: true)
+        let first = refusal()
+        #expect(first?.contains("cannot read") == true && first?.contains("odd.yaml") == true, "\(first ?? "accepted")")
+        // With a snapshot from before the folder appeared.
+        try FileManager.default.removeItem(atPath: folder.registry + "/odd.yaml")
+        _ = try folder.open()
+        nextTick()
+        try FileManager.default.createDirectory(atPath: folder.registry + "/odd.yaml", withIntermediateDirectories: true)
+        let later = refusal()
+        #expect(later?.contains("cannot read") == true && later?.contains("odd.yaml") == true, "\(later ?? "accepted")")
+        // A FIFO is refused, not waited on, on a first open that reads every file in one pass.
+        try FileManager.default.removeItem(atPath: folder.registry + "/odd.yaml")
+        try FileManager.default.removeItem(atPath: folder.root + "/.modelreg")
+        #expect(mkfifo(folder.registry + "/pipe.yaml", 0o644) == 0)
+        let pipe = refusal()
+        #expect(pipe?.contains("cannot read") == true && pipe?.contains("pipe.yaml") == true, "\(pipe ?? "accepted")")
+    }
+
     @Test func aColdOpenListsEntriesByIDWhateverTheFileOrder() throws {
         // Enough files for every core to take a share; ids run against the file names' order.
         var files: [String: String] = [:]
